@@ -1,0 +1,66 @@
+package ps.takamul.core.protocol;
+
+/**
+ * Every error the bus answers with. The code is stable: clients branch on it, auditors count it.
+ * It travels in the {@code X-Road-Error} header and the problem document ({@code code}) for REST,
+ * and as the {@code faultcode} of a SOAP Fault. The prefix says whose fault it is, as in X-Road:
+ * {@code Client.*} the caller can fix, {@code Server.*} it cannot.
+ */
+public enum ErrorCode {
+    INVALID_IDENTIFIER("Client.InvalidIdentifier", 400, "Malformed identifier"),
+    MISSING_HEADER("Client.MissingHeader", 400, "Required header missing"),
+    INVALID_BODY("Client.InvalidBody", 400, "Malformed request body"),
+    INVALID_REQUEST("Client.InvalidRequest", 400, "Request does not fit the service"),
+    FORBIDDEN_XML("Client.ForbiddenXml", 400, "XML with a DOCTYPE or entity declaration"),
+    BODY_TOO_LARGE("Client.BodyTooLarge", 413, "Request body too large"),
+    UNKNOWN_CLIENT("Client.UnknownClient", 403, "Unknown client"),
+    UNKNOWN_SERVICE("Client.UnknownService", 404, "Unknown service"),
+    ACCESS_DENIED("Client.AccessDenied", 403, "Client may not call this service"),
+    METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "Method not allowed for this service"),
+    PROTOCOL_MISMATCH("Client.ProtocolMismatch", 400, "Service is offered over the other protocol"),
+    PROVIDER_UNAVAILABLE("Server.ProviderUnavailable", 502, "Service provider unreachable"),
+    PROVIDER_TIMEOUT("Server.ProviderTimeout", 504, "Service provider did not answer in time"),
+    PROVIDER_FAULT("Server.ProviderFault", 502, "Service provider answered with a fault"),
+    BROKER_UNAVAILABLE("Server.BrokerUnavailable", 503, "Message broker unavailable"),
+    INTERNAL_ERROR("Server.InternalError", 500, "Internal error");
+
+    private final String code;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(String code, int httpStatus, String title) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean isClientFault() {
+        return code.startsWith("Client.");
+    }
+
+    /** The problem type URI; it resolves to the code's entry in docs/protocol.md. */
+    public String typeUri() {
+        return "https://takamul.ps/errors/" + code;
+    }
+
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode e : values()) {
+            if (e.code.equals(code)) {
+                return e;
+            }
+        }
+        return INTERNAL_ERROR;
+    }
+}

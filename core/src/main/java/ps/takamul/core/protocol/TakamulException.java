@@ -1,0 +1,27 @@
+package ps.takamul.core.protocol;
+
+/**
+ * A refusal or failure with a stable {@link ErrorCode}. The detail is shown to the caller and
+ * logged, so it must never carry personal data (no national IDs, names or bodies).
+ */
+public class TakamulException extends RuntimeException {
+    private final ErrorCode error;
+
+    public TakamulException(ErrorCode error, String detail) {
+        super(detail);
+        this.error = error;
+    }
+
+    public TakamulException(ErrorCode error, String detail, Throwable cause) {
+        super(detail, cause);
+        this.error = error;
+    }
+
+    public ErrorCode error() {
+        return error;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,118 @@
+package ps.takamul.node;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import ps.takamul.core.catalogue.CatalogueException;
+import ps.takamul.examples.civilregistry.CivilRegistryServer;
+import ps.takamul.examples.civilregistry.Population;
+import ps.takamul.examples.civilregistry.PopulationGenerator;
+import ps.takamul.node.config.NodeSettings;
+
+/**
+ * The {@code takamul} command.
+ * <pre>
+ *   java -jar takamul-node.jar [run|demo] [--config FILE] [--set key=value ...]
+ * </pre>
+ * {@code run} starts a node from {@code config/takamul.properties}; {@code demo} first starts the
+ * civil-registry example provider, then the node, and prints what to try.
+ */
+public final class Takamul {
+    private Takamul() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = "run";
+        Path config = Path.of("config/takamul.properties");
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "run", "demo" -> command = args[i];
+                case "--config" -> config = Path.of(args[++i]);
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    overrides.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+                case "-h", "--help" -> {
+                    System.out.println("usage: takamul [run|demo] [--config FILE] [--set key=value ...]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument: " + args[i] + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        NodeSettings settings = NodeSettings.load(config, overrides);
+        CivilRegistryServer registry = null;
+        Population population = null;
+        if (command.equals("demo")) {
+            population = PopulationGenerator.generate();
+            URI url = URI.create(settings.get("civil-registry.url"));
+            registry = CivilRegistryServer.start(url.getHost(), url.getPort(), population);
+        }
+        TakamulNode node;
+        try {
+            node = TakamulNode.start(settings);
+        } catch (Exception e) {
+            // A configuration error is the operator's to fix: say what, not where in our code.
+            System.err.println(e instanceof CatalogueException ? e.getMessage() : "Takamul failed to start: " + e);
+            if (!(e instanceof CatalogueException)) {
+                e.printStackTrace();
+            }
+            if (registry != null) {
+                registry.stop();
+            }
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        CivilRegistryServer started = registry;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (Exception ignored) {
+                // shutting down anyway
+            }
+            if (started != null) {
+                started.stop();
+            }
+            stopped.countDown();
+        }, "takamul-shutdown"));
+        if (population != null) {
+            printDemo(node, registry, population);
+        }
+        stopped.await();
+    }
+
+    private static void printDemo(TakamulNode node, CivilRegistryServer registry, Population population) {
+        List<String> ids = population.sampleIds(3);
+        String rest = node.restBaseUrl();
+        System.out.printf("""
+
+                ============================================================
+                 Takamul demo node is up.
+                   REST (X-Road r1):   %1$s
+                   SOAP (X-Road 4.0):  %2$s
+                   Civil registry (the legacy SOAP provider): %3$s
+                   %4$d synthetic persons, e.g. national IDs %5$s
+
+                 Ministry of Health asks the civil registry over REST:
+                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                        %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
+
+                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                        %1$s/PS/GOV/MOI/civil-registry/family-extract/v1/%6$s
+
+                 Ministry of Labour asks over SOAP: see examples/requests/person-by-id-mol.xml
+                   curl -s -H 'Content-Type: text/xml; charset=UTF-8' \\
+                        --data-binary @examples/requests/person-by-id-mol.xml %2$s
+
+                 Stop with Ctrl-C. More in README.md and docs/.
+                ============================================================
+                """, rest, node.soapAddress(), registry.address(), population.size(), ids, ids.get(0));
+    }
+}

@@ -1,0 +1,182 @@
+package ps.takamul.node;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import ps.takamul.connector.Connectors;
+import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.core.catalogue.CatalogueLoader;
+import ps.takamul.core.identifier.ServiceId;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.node.broker.EmbeddedBroker;
+import ps.takamul.node.config.NodeSettings;
+import ps.takamul.routes.exchange.CatalogueHolder;
+import ps.takamul.routes.exchange.IngressSettings;
+import ps.takamul.routes.mediation.XmlToJson;
+import ps.takamul.routes.provider.ProviderRoutes;
+import ps.takamul.routes.rest.RestIngressRoute;
+import ps.takamul.routes.soap.SoapIngressRoute;
+
+/**
+ * One running Takamul node: the broker, the Camel context with its ingress, provider and
+ * mediation routes, and the HTTP listeners. Plain Camel on Vert.x, no application framework: the
+ * message path pays for nothing it does not use (see docs/architecture.md).
+ */
+public final class TakamulNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TakamulNode.class);
+
+    private final NodeSettings settings;
+    private EmbeddedBroker broker;
+    private CachingConnectionFactory connections;
+    private DefaultCamelContext camel;
+    private CatalogueHolder catalogue;
+    private int httpPort;
+
+    private TakamulNode(NodeSettings settings) {
+        this.settings = settings;
+    }
+
+    public static TakamulNode start(NodeSettings settings) throws Exception {
+        TakamulNode node = new TakamulNode(settings);
+        try {
+            node.doStart();
+        } catch (Exception | Error e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private void doStart() throws Exception {
+        // The catalogue first: a broken one must stop the node before anything listens.
+        Catalogue loaded = new CatalogueLoader().load(settings.getPath("takamul.catalogue.dir"));
+        catalogue = new CatalogueHolder(loaded);
+
+        String brokerUrl = settings.get("takamul.broker.url");
+        if (brokerUrl.isEmpty()) {
+            broker = new EmbeddedBroker(settings);
+            broker.start();
+            brokerUrl = EmbeddedBroker.IN_VM_URL;
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl,
+                emptyToNull(settings.get("takamul.broker.user")), emptyToNull(settings.get("takamul.broker.password")));
+        // Sends reuse cached sessions and producers instead of opening a connection each time.
+        connections = new CachingConnectionFactory(factory);
+        connections.setSessionCacheSize(settings.getInt("takamul.broker.session-cache"));
+        connections.setCacheConsumers(false);
+        connections.setReconnectOnException(true);
+        connections.setClientId("takamul-" + settings.nodeId() + "-" + UUID.randomUUID());
+
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("takamul-" + settings.nodeId());
+        camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
+        camel.addComponent("jms", JmsComponent.jmsComponent(connections));
+        camel.getRegistry().bind("xmlToJson", new XmlToJson());
+        camel.addService(httpServer());
+
+        long maxBody = settings.getLong("takamul.limits.max-body-bytes");
+        IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
+                settings.getDuration("takamul.reply.margin").toMillis());
+        camel.addRoutes(new RestIngressRoute(catalogue, ingress));
+        camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
+        Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, loaded, Connectors.discover());
+        camel.addRoutes(new ProviderRoutes(loaded.services(), connectors, settings.getBoolean("takamul.provider.enabled")));
+        loadMediationRoutes(settings.getPath("takamul.mediation.dir"));
+
+        camel.start();
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel);
+        // Vert.x refuses an oversized body before any route runs; answer in our own format.
+        router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", "application/problem+json")
+                .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
+                .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
+                        .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
+                        .put("detail", "request body is over the limit of " + maxBody + " bytes")
+                        .put("code", ErrorCode.BODY_TOO_LARGE.code()).encode()));
+        httpPort = camel.hasService(VertxPlatformHttpServer.class).getPort();
+        LOG.info("Takamul node {} ({}) started: {} services, REST on {}, SOAP on {}", settings.nodeId(),
+                settings.role().name().toLowerCase(), loaded.services().size(), restBaseUrl(), soapAddress());
+        if (settings.get("takamul.http.host").startsWith("127.")) {
+            LOG.info("Demo profile: plain HTTP on loopback only. Production nodes use mutual TLS (docs/security.md).");
+        }
+    }
+
+    private VertxPlatformHttpServer httpServer() {
+        VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
+        config.setBindHost(settings.get("takamul.http.host"));
+        config.setBindPort(settings.getInt("takamul.http.port"));
+        config.setMaxBodySize(settings.getLong("takamul.limits.max-body-bytes"));
+        return new VertxPlatformHttpServer(config);
+    }
+
+    private void loadMediationRoutes(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            LOG.info("No mediation folder at {}; no mediation routes loaded", folder.toAbsolutePath());
+            return;
+        }
+        List<Resource> resources;
+        try (Stream<Path> files = Files.list(folder)) {
+            resources = files.filter(p -> p.toString().endsWith(".yaml")).sorted()
+                    .map(p -> ResourceHelper.resolveResource(camel, "file:" + p.toAbsolutePath()))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read mediation folder " + folder + ": " + e.getMessage(), e);
+        }
+        PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
+        LOG.info("Loaded {} mediation route file(s) from {}", resources.size(), folder);
+    }
+
+    public String restBaseUrl() {
+        return "http://" + settings.get("takamul.http.host") + ":" + httpPort + "/r1";
+    }
+
+    public String soapAddress() {
+        return "http://" + settings.get("takamul.http.host") + ":" + settings.getInt("takamul.soap.port")
+                + settings.get("takamul.soap.path");
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public CatalogueHolder catalogue() {
+        return catalogue;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (camel != null) {
+            camel.stop();
+        }
+        if (connections != null) {
+            connections.destroy();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

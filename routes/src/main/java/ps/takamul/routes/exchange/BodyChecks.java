@@ -1,0 +1,100 @@
+package ps.takamul.routes.exchange;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.TakamulException;
+
+/**
+ * Refuses malformed or dangerous bodies before anything is enqueued: a provider's legacy parser
+ * must never be the first to see a billion-laughs document or broken JSON.
+ */
+public final class BodyChecks {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    private BodyChecks() {
+    }
+
+    public static void checkSize(byte[] body, long max) {
+        if (body != null && body.length > max) {
+            throw new TakamulException(ErrorCode.BODY_TOO_LARGE,
+                    "request body has " + body.length + " bytes; the limit is " + max);
+        }
+    }
+
+    /** Checks a body whose content type is JSON or XML; other types pass through untouched. */
+    public static void checkWellFormed(byte[] body, String contentType) {
+        if (body == null || body.length == 0 || contentType == null) {
+            return;
+        }
+        String type = contentType.toLowerCase();
+        if (type.contains("json")) {
+            checkJson(body);
+        } else if (type.contains("xml")) {
+            checkXml(body);
+        }
+    }
+
+    static void checkJson(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new TakamulException(ErrorCode.INVALID_BODY, "JSON body is empty");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new TakamulException(ErrorCode.INVALID_BODY, "JSON body has content after the first value");
+            }
+        } catch (JsonProcessingException e) {
+            // getOriginalMessage leaves out the location, which may quote the body.
+            throw new TakamulException(ErrorCode.INVALID_BODY, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new TakamulException(ErrorCode.INVALID_BODY, "unreadable JSON body");
+        }
+    }
+
+    static void checkXml(byte[] body) {
+        try {
+            XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
+            try {
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                        throw forbidden();
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("DOCTYPE") || message.contains("DTD") || message.contains("ntity")) {
+                throw forbidden();
+            }
+            throw new TakamulException(ErrorCode.INVALID_BODY, "malformed XML: " + firstLine(message));
+        }
+    }
+
+    private static TakamulException forbidden() {
+        return new TakamulException(ErrorCode.FORBIDDEN_XML,
+                "XML bodies may not contain a DOCTYPE or entity declarations");
+    }
+
+    /** Parser messages can quote the input; keep only the first line, and cut it short. */
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}

@@ -1,0 +1,36 @@
+package ps.takamul.routes.exchange;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per exchange, for operators. It names who asked what and how it ended, never the
+ * body, path or query: those may hold national IDs and names.
+ */
+public final class ExchangeLog {
+    private static final Logger LOG = LoggerFactory.getLogger("takamul.exchange");
+
+    private ExchangeLog() {
+    }
+
+    public static void answered(Exchange exchange, String protocol, int status) {
+        if (LOG.isInfoEnabled()) {
+            RequestContext request = RequestContext.of(exchange);
+            LOG.info("{} id={} client={} service={} status={} ms={}", protocol,
+                    request.messageId(), request.client(), request.service().id(), status, elapsedMillis(exchange));
+        }
+    }
+
+    public static void refused(Exchange exchange, String protocol, String messageId, String code, String detail) {
+        RequestContext request = RequestContext.of(exchange);
+        LOG.warn("{} id={} client={} service={} error={} detail=\"{}\" ms={}", protocol, messageId,
+                request == null ? "-" : request.client(), request == null ? "-" : request.service().id(),
+                code, detail, elapsedMillis(exchange));
+    }
+
+    private static long elapsedMillis(Exchange exchange) {
+        Long start = exchange.getProperty(ExchangeProperties.RECEIVED_NANOS, Long.class);
+        return start == null ? -1 : (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,12 @@
+package ps.takamul.routes.exchange;
+
+/**
+ * What the ingress routes need from the node's configuration.
+ *
+ * @param maxBodyBytes largest request body accepted, REST and SOAP alike
+ * @param soapAddress  where the CXF SOAP endpoint listens, e.g. {@code http://127.0.0.1:8081/soap}
+ * @param replyMarginMillis how much longer the node waits for the provider side than the
+ *                     connector waits for the provider, so a provider timeout is reported as such
+ */
+public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis) {
+}

@@ -1,0 +1,97 @@
+package ps.takamul.routes.provider;
+
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.TryDefinition;
+import ps.takamul.core.catalogue.ServiceDescription;
+import ps.takamul.core.catalogue.ServiceKind;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.core.protocol.TakamulException;
+import ps.takamul.core.identifier.ServiceId;
+import ps.takamul.routes.exchange.Queues;
+
+/**
+ * The provider side: for every service this node hosts, a route that takes requests off the
+ * service's queue, runs the optional mediation, and calls the provider through its connector.
+ *
+ * <p>Queries answer over JMS request-reply; a failure becomes an error reply. Notifications are
+ * consumed in a local JMS transaction: a failure rolls back, and Artemis redelivers with back-off
+ * and finally moves the message to its dead-letter queue (see the broker's address settings).
+ */
+public final class ProviderRoutes extends RouteBuilder {
+    private final Iterable<ServiceDescription> services;
+    private final Map<ServiceId, Processor> connectors;
+    private final boolean autoStart;
+
+    /**
+     * @param connectors the connector processor of every hosted service
+     * @param autoStart  false keeps the consumers stopped, as on a hub whose providers sit behind
+     *                   another node; requests then wait on their queues
+     */
+    public ProviderRoutes(Iterable<ServiceDescription> services, Map<ServiceId, Processor> connectors, boolean autoStart) {
+        this.services = services;
+        this.connectors = connectors;
+        this.autoStart = autoStart;
+    }
+
+    public static String routeId(ServiceDescription service) {
+        return (service.kind() == ServiceKind.QUERY ? "provider-query:" : "provider-notify:") + service.id();
+    }
+
+    @Override
+    public void configure() {
+        for (ServiceDescription service : services) {
+            if (service.kind() == ServiceKind.QUERY) {
+                query(service);
+            } else {
+                notification(service);
+            }
+        }
+    }
+
+    private void query(ServiceDescription service) {
+        RouteDefinition route = from("jms:queue:" + Queues.query(service.id())
+                + "?jmsMessageType=Bytes&concurrentConsumers=" + service.consumers())
+                .routeId(routeId(service))
+                .autoStartup(autoStart)
+                .errorHandler(noErrorHandler());
+        TryDefinition attempt = route.doTry();
+        callProvider(attempt, service);
+        attempt.process(Replies::success)
+                .doCatch(Exception.class)
+                .process(Replies::failure)
+                .end();
+    }
+
+    private void notification(ServiceDescription service) {
+        RouteDefinition route = from("jms:queue:" + Queues.notification(service.id())
+                + "?jmsMessageType=Bytes&transacted=true&concurrentConsumers=" + service.consumers())
+                .routeId(routeId(service))
+                .autoStartup(autoStart)
+                .errorHandler(noErrorHandler());
+        callProvider(route, service);
+        route.process(ProviderRoutes::requireSuccess);
+    }
+
+    private void callProvider(org.apache.camel.model.ProcessorDefinition<?> steps, ServiceDescription service) {
+        if (service.mediation().request() != null) {
+            steps.to(service.mediation().request());
+        }
+        steps.process(connectors.get(service.id()));
+        if (service.mediation().response() != null) {
+            steps.to(service.mediation().response());
+        }
+    }
+
+    /** A notification counts as delivered only when the provider says 2xx. */
+    private static void requireSuccess(Exchange exchange) {
+        int status = exchange.getMessage().getHeader(MessageHeaders.STATUS, 200, Integer.class);
+        if (status < 200 || status > 299) {
+            throw new TakamulException(ErrorCode.PROVIDER_FAULT, "provider answered HTTP " + status);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ps.takamul.routes.provider;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.routes.exchange.Errors;
+import ps.takamul.core.protocol.TakamulException;
+
+/**
+ * Shapes the reply that goes back over the broker. Errors travel as two headers, not as a
+ * serialised Java exception: the protocol between the node's two sides stays plain data.
+ */
+final class Replies {
+    private static final Logger LOG = LoggerFactory.getLogger("takamul.provider");
+
+    private Replies() {
+    }
+
+    static void success(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object status = message.getHeader(MessageHeaders.STATUS);
+        Object contentType = message.getHeader(MessageHeaders.CONTENT_TYPE);
+        // Mediation may leave text; the bytes on the wire are always UTF-8.
+        exchange.setProperty(Exchange.CHARSET_NAME, StandardCharsets.UTF_8.name());
+        byte[] body = message.getBody(byte[].class);
+        message.removeHeaders("*");
+        message.setHeader(MessageHeaders.STATUS, status == null ? 200 : status);
+        if (contentType != null) {
+            message.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
+        }
+        message.setBody(body == null ? new byte[0] : body);
+    }
+
+    static void failure(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        TakamulException error = Errors.classify(caught);
+        Message message = exchange.getMessage();
+        String messageId = message.getHeader(MessageHeaders.MESSAGE_ID, String.class);
+        String service = message.getHeader(MessageHeaders.SERVICE, String.class);
+        if (error.error().isClientFault()) {
+            LOG.info("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), error.detail());
+        } else {
+            LOG.warn("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), error.detail(),
+                    error.getCause() instanceof TakamulException || error.getCause() == null ? null : error.getCause());
+        }
+        message.removeHeaders("*");
+        message.setHeader(MessageHeaders.ERROR, error.error().code());
+        message.setHeader(MessageHeaders.ERROR_DETAIL, error.detail());
+        message.setBody(new byte[0]);
+    }
+}

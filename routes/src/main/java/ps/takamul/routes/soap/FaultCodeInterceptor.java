@@ -1,0 +1,57 @@
+package ps.takamul.routes.soap;
+
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ps.takamul.core.protocol.ErrorCode;
+
+/**
+ * Gives faults that CXF raises on its own (a DOCTYPE, broken XML, a body over the limit) the
+ * same stable codes as the faults the routes raise, and logs them: a client sees one error
+ * vocabulary whichever layer refused its request.
+ */
+final class FaultCodeInterceptor extends AbstractSoapInterceptor {
+    private static final Logger LOG = LoggerFactory.getLogger("takamul.exchange");
+
+    FaultCodeInterceptor() {
+        super(Phase.PRE_STREAM);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception content = message.getContent(Exception.class);
+        if (!(content instanceof Fault fault) || (fault instanceof SoapFault soap && SoapFaults.isOurs(soap))) {
+            return;
+        }
+        ErrorCode code = classify(fault);
+        String detail = switch (code) {
+            case BODY_TOO_LARGE -> fault.getCause().getMessage();
+            case FORBIDDEN_XML -> "XML with a DOCTYPE or entity declarations is not accepted";
+            case INVALID_BODY -> "the request is not a well-formed SOAP 1.1 envelope";
+            default -> "internal error";
+        };
+        LOG.warn("soap id=- error={} detail=\"{}\"", code.code(), detail);
+        message.setContent(Exception.class, SoapFaults.of(code, detail, null));
+    }
+
+    private static ErrorCode classify(Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return ErrorCode.BODY_TOO_LARGE;
+            }
+            String text = String.valueOf(t.getMessage());
+            if (text.contains("DTD") || text.contains("DOCTYPE")) {
+                return ErrorCode.FORBIDDEN_XML;
+            }
+        }
+        if (fault instanceof SoapFault soap && soap.getFaultCode().getLocalPart().endsWith("Client")) {
+            return ErrorCode.INVALID_BODY;
+        }
+        return fault.getCause() instanceof javax.xml.stream.XMLStreamException
+                ? ErrorCode.INVALID_BODY : ErrorCode.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,49 @@
+package ps.takamul.routes.soap;
+
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.XRoadHeaders;
+
+/**
+ * SOAP Faults in X-Road's style: the faultcode is the stable error code itself
+ * ({@code Client.UnknownService}), and the detail repeats it with the message id.
+ */
+final class SoapFaults {
+    private SoapFaults() {
+    }
+
+    static SoapFault of(ErrorCode code, String detail, String messageId) {
+        SoapFault fault = new SoapFault(detail, new QName("", code.code()));
+        fault.setDetail(detail(code, messageId));
+        fault.setStatusCode(500);
+        return fault;
+    }
+
+    /** Whether a fault was made here, rather than by CXF on its own. */
+    static boolean isOurs(SoapFault fault) {
+        return fault.getFaultCode().getNamespaceURI().isEmpty();
+    }
+
+    private static Element detail(ErrorCode code, String messageId) {
+        try {
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            Document doc = dbf.newDocumentBuilder().newDocument();
+            Element detail = doc.createElement("detail");
+            Element c = doc.createElementNS(XRoadHeaders.TAKAMUL_NS, "tkm:code");
+            c.setTextContent(code.code());
+            detail.appendChild(c);
+            Element id = doc.createElementNS(XRoadHeaders.TAKAMUL_NS, "tkm:messageId");
+            id.setTextContent(messageId == null ? "-" : messageId);
+            detail.appendChild(id);
+            return detail;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package ps.takamul.routes.soap;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.xml.transform.Source;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.cxf.common.CxfPayload;
+import org.apache.cxf.binding.soap.SoapHeader;
+import org.w3c.dom.Element;
+import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.core.catalogue.ServiceDescription;
+import ps.takamul.core.catalogue.ServiceKind;
+import ps.takamul.core.catalogue.ServiceProtocol;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.core.protocol.TakamulException;
+import ps.takamul.routes.exchange.BrokerEndpoints;
+import ps.takamul.routes.exchange.ExchangeProperties;
+import ps.takamul.routes.exchange.Queues;
+import ps.takamul.routes.exchange.RequestContext;
+
+/**
+ * Reads an X-Road SOAP 4.0 request that CXF has parsed: checks the headers, the client and the
+ * service, and leaves the body's payload element as bytes, ready for the broker.
+ */
+final class SoapRequestReader implements Processor {
+    static final String MESSAGE_ID = "takamul.messageId";
+
+    private final Supplier<Catalogue> catalogue;
+    private final long replyMarginMillis;
+    private final TransformerFactory transformers = TransformerFactory.newInstance();
+
+    SoapRequestReader(Supplier<Catalogue> catalogue, long replyMarginMillis) {
+        this.catalogue = catalogue;
+        this.replyMarginMillis = replyMarginMillis;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        exchange.setProperty(ExchangeProperties.RECEIVED_NANOS, System.nanoTime());
+        Message in = exchange.getIn();
+        @SuppressWarnings("unchecked")
+        CxfPayload<SoapHeader> payload = in.getBody(CxfPayload.class);
+        List<Element> headerElements = new ArrayList<>();
+        for (SoapHeader h : payload.getHeaders()) {
+            if (h.getObject() instanceof Element e) {
+                headerElements.add(e);
+            }
+        }
+        XRoadSoapHeaders headers = XRoadSoapHeaders.read(headerElements);
+        String messageId = RequestContext.messageIdOrNew(headers.id());
+        exchange.setProperty(MESSAGE_ID, messageId);
+        exchange.setProperty(ExchangeProperties.SOAP_HEADERS, headers.elements());
+
+        Catalogue current = catalogue.get();
+        if (!current.isKnown(headers.client())) {
+            throw new TakamulException(ErrorCode.UNKNOWN_CLIENT, "client " + headers.client() + " is not registered");
+        }
+        ServiceDescription service = current.service(headers.service()).orElseThrow(() -> new TakamulException(
+                ErrorCode.UNKNOWN_SERVICE, "no service " + headers.service() + " in the catalogue"));
+        if (service.protocol() != ServiceProtocol.SOAP) {
+            throw new TakamulException(ErrorCode.PROTOCOL_MISMATCH,
+                    "service " + service.id() + " is a REST service; call it over REST");
+        }
+        if (!service.allows(headers.client())) {
+            throw new TakamulException(ErrorCode.ACCESS_DENIED,
+                    "client " + headers.client() + " may not call " + service.id());
+        }
+        if (service.kind() != ServiceKind.QUERY) {
+            throw new TakamulException(ErrorCode.METHOD_NOT_ALLOWED,
+                    "notification service " + service.id() + " is offered over REST only");
+        }
+        List<Source> body = payload.getBodySources();
+        if (body.size() != 1) {
+            throw new TakamulException(ErrorCode.INVALID_BODY,
+                    "the SOAP body must hold exactly one element, found " + body.size());
+        }
+
+        RequestContext request = new RequestContext(messageId, headers.client(), service,
+                headers.userId(), headers.issue(), headers.purpose());
+        request.attachTo(exchange);
+        request.writeHeaders(in);
+        in.setHeader(MessageHeaders.CONTENT_TYPE, "text/xml; charset=UTF-8");
+        in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.query(service.id()));
+        in.setHeader(BrokerEndpoints.REQUEST_TIMEOUT_HEADER, service.timeout().toMillis() + replyMarginMillis);
+        in.setBody(serialize(body.get(0)));
+    }
+
+    private byte[] serialize(Source source) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Transformer t = transformers.newTransformer();
+            t.setOutputProperty("omit-xml-declaration", "yes");
+            t.setOutputProperty("encoding", "UTF-8");
+            t.transform(source, new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new TakamulException(ErrorCode.INVALID_BODY, "the SOAP body cannot be read");
+        }
+    }
+}
