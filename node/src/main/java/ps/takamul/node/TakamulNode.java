@@ -1,6 +1,8 @@
 package ps.takamul.node;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -90,6 +93,9 @@ public final class TakamulNode implements AutoCloseable {
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("takamul-" + settings.nodeId());
         camel.getPropertiesComponent().setInitialProperties(settings.asProperties());
+        // Every failure is answered with an error code and logged once by our routes; Camel's
+        // default handler would log it again with a stack trace that may quote personal data.
+        camel.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition().logExhausted(false));
         camel.addComponent("jms", JmsComponent.jmsComponent(connections));
         camel.getRegistry().bind("xmlToJson", new XmlToJson());
         camel.addService(httpServer());
@@ -104,21 +110,53 @@ public final class TakamulNode implements AutoCloseable {
         loadMediationRoutes(settings.getPath("takamul.mediation.dir"));
 
         camel.start();
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel);
-        // Vert.x refuses an oversized body before any route runs; answer in our own format.
-        router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
-                .putHeader("Content-Type", "application/problem+json")
-                .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
-                .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
-                        .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
-                        .put("detail", "request body is over the limit of " + maxBody + " bytes")
-                        .put("code", ErrorCode.BODY_TOO_LARGE.code()).encode()));
-        httpPort = camel.hasService(VertxPlatformHttpServer.class).getPort();
+        VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
+                VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
+        refuseOversizedBodies(router, maxBody);
+        httpPort = server.getPort();
         LOG.info("Takamul node {} ({}) started: {} services, REST on {}, SOAP on {}", settings.nodeId(),
                 settings.role().name().toLowerCase(), loaded.services().size(), restBaseUrl(), soapAddress());
         if (settings.get("takamul.http.host").startsWith("127.")) {
             LOG.info("Demo profile: plain HTTP on loopback only. Production nodes use mutual TLS (docs/security.md).");
         }
+    }
+
+    /**
+     * Vert.x refuses a body over the limit before any route runs, with a plain-text 413. Refuse
+     * it first, by its Content-Length, in our own format; a chunked body that grows past the limit
+     * fails in Vert.x's body handler, and the failure handler answers in our format too.
+     */
+    private static void refuseOversizedBodies(VertxPlatformHttpRouter router, long maxBody) {
+        String detail = "request body is over the limit of " + maxBody + " bytes";
+        Handler<RoutingContext> problem = ctx -> {
+            LOG.warn("rest id={} error={} detail=\"{}\"", ctx.request().getHeader(XRoadHeaders.ID),
+                    ErrorCode.BODY_TOO_LARGE.code(), detail);
+            ctx.response().setStatusCode(413)
+                    .putHeader("Content-Type", "application/problem+json")
+                    .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
+                    .putHeader("Connection", "close")
+                    .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
+                            .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
+                            .put("detail", detail).put("code", ErrorCode.BODY_TOO_LARGE.code()).encode());
+        };
+        router.route().order(Integer.MIN_VALUE)
+                .handler(ctx -> {
+                    String length = ctx.request().getHeader("Content-Length");
+                    if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                            && Long.parseLong(length) > maxBody) {
+                        problem.handle(ctx);
+                    } else {
+                        ctx.next();
+                    }
+                })
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+                        problem.handle(ctx);
+                    } else {
+                        ctx.next();
+                    }
+                });
     }
 
     private VertxPlatformHttpServer httpServer() {
@@ -157,6 +195,11 @@ public final class TakamulNode implements AutoCloseable {
 
     public CamelContext camel() {
         return camel;
+    }
+
+    /** The embedded broker, or null when the node uses an external one. */
+    public EmbeddedBroker broker() {
+        return broker;
     }
 
     public CatalogueHolder catalogue() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -56,6 +57,17 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setDeadLetterQueuePrefix(SimpleString.of(Queues.DEAD_LETTER_PREFIX))
                 .setAutoDeleteQueues(false));
         server.setConfiguration(config);
+    }
+
+    /**
+     * How many messages were ever put on the queues whose names start with the prefix: what an
+     * operator reads per queue in JMX ({@code MessagesAdded}), summed.
+     */
+    public long messagesAdded(String queuePrefix) {
+        return server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(b -> b instanceof LocalQueueBinding && b.getUniqueName().toString().startsWith(queuePrefix))
+                .mapToLong(b -> ((LocalQueueBinding) b).getQueue().getMessagesAdded())
+                .sum();
     }
 
     public void start() throws Exception {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +22,8 @@ import ps.takamul.core.protocol.TakamulException;
 public final class BodyChecks {
     private static final JsonFactory JSON = new JsonFactory();
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'");
+    private static final Set<String> JSON_KEYWORDS = Set.of("null", "true", "false");
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -59,7 +64,8 @@ public final class BodyChecks {
             }
         } catch (JsonProcessingException e) {
             // getOriginalMessage leaves out the location, which may quote the body.
-            throw new TakamulException(ErrorCode.INVALID_BODY, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+            throw new TakamulException(ErrorCode.INVALID_BODY,
+                    "malformed JSON: " + withoutQuotedTokens(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new TakamulException(ErrorCode.INVALID_BODY, "unreadable JSON body");
         }
@@ -90,6 +96,16 @@ public final class BodyChecks {
     private static TakamulException forbidden() {
         return new TakamulException(ErrorCode.FORBIDDEN_XML,
                 "XML bodies may not contain a DOCTYPE or entity declarations");
+    }
+
+    /**
+     * Jackson quotes a token it does not recognise, and that token is the body's own text
+     * ({@code Unrecognized token 'x987526233'}): replace every quoted run longer than one character
+     * except JSON's keywords, which Jackson quotes when it says what it expected.
+     */
+    private static String withoutQuotedTokens(String message) {
+        return QUOTED.matcher(message).replaceAll(m -> JSON_KEYWORDS.contains(m.group(1))
+                ? Matcher.quoteReplacement(m.group()) : "'…'");
     }
 
     /** Parser messages can quote the input; keep only the first line, and cut it short. */

@@ -26,7 +26,7 @@ public final class ExchangeLog {
         RequestContext request = RequestContext.of(exchange);
         LOG.warn("{} id={} client={} service={} error={} detail=\"{}\" ms={}", protocol, messageId,
                 request == null ? "-" : request.client(), request == null ? "-" : request.service().id(),
-                code, detail, elapsedMillis(exchange));
+                code, LogMask.digits(detail), elapsedMillis(exchange));
     }
 
     private static long elapsedMillis(Exchange exchange) {

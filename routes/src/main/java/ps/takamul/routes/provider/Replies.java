@@ -5,8 +5,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.routes.exchange.Errors;
+import ps.takamul.routes.exchange.LogMask;
 import ps.takamul.core.protocol.TakamulException;
 
 /**
@@ -40,11 +42,15 @@ final class Replies {
         Message message = exchange.getMessage();
         String messageId = message.getHeader(MessageHeaders.MESSAGE_ID, String.class);
         String service = message.getHeader(MessageHeaders.SERVICE, String.class);
-        if (error.error().isClientFault()) {
-            LOG.info("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), error.detail());
+        String detail = LogMask.digits(error.detail());
+        if (error.error() == ErrorCode.INTERNAL_ERROR) {
+            // A bug of ours: the stack trace is needed to fix it.
+            LOG.error("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), detail, caught);
+        } else if (error.error().isClientFault()) {
+            LOG.info("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), detail);
         } else {
-            LOG.warn("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), error.detail(),
-                    error.getCause() instanceof TakamulException || error.getCause() == null ? null : error.getCause());
+            // No stack trace: a provider's fault text can hold personal data, and the code says enough.
+            LOG.warn("id={} service={} error={} detail=\"{}\"", messageId, service, error.error().code(), detail);
         }
         message.removeHeaders("*");
         message.setHeader(MessageHeaders.ERROR, error.error().code());

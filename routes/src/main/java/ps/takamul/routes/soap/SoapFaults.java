@@ -3,6 +3,7 @@ package ps.takamul.routes.soap;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -10,23 +11,25 @@ import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 
 /**
- * SOAP Faults in X-Road's style: the faultcode is the stable error code itself
- * ({@code Client.UnknownService}), and the detail repeats it with the message id.
+ * SOAP Faults carrying the stable error code. SOAP 1.1 extends its own fault codes with dots,
+ * so {@code Client.UnknownService} is written {@code soap:Client.UnknownService}, which every
+ * SOAP stack reads as a refinement of {@code soap:Client}. The detail repeats the bare code with
+ * the message id.
  */
 final class SoapFaults {
     private SoapFaults() {
     }
 
     static SoapFault of(ErrorCode code, String detail, String messageId) {
-        SoapFault fault = new SoapFault(detail, new QName("", code.code()));
+        SoapFault fault = new SoapFault(detail, new QName(Soap11.SOAP_NAMESPACE, code.code()));
         fault.setDetail(detail(code, messageId));
         fault.setStatusCode(500);
         return fault;
     }
 
-    /** Whether a fault was made here, rather than by CXF on its own. */
+    /** Whether a fault was made here (a refined code), rather than by CXF on its own. */
     static boolean isOurs(SoapFault fault) {
-        return fault.getFaultCode().getNamespaceURI().isEmpty();
+        return fault.getFaultCode().getLocalPart().contains(".");
     }
 
     private static Element detail(ErrorCode code, String messageId) {

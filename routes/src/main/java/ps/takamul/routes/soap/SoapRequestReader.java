@@ -22,6 +22,7 @@ import ps.takamul.core.catalogue.ServiceProtocol;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.core.protocol.TakamulException;
+import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.Queues;
@@ -91,7 +92,20 @@ final class SoapRequestReader implements Processor {
         in.setHeader(MessageHeaders.CONTENT_TYPE, "text/xml; charset=UTF-8");
         in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.query(service.id()));
         in.setHeader(BrokerEndpoints.REQUEST_TIMEOUT_HEADER, service.timeout().toMillis() + replyMarginMillis);
-        in.setBody(serialize(body.get(0)));
+        in.setBody(payloadOf(body.get(0)));
+    }
+
+    /**
+     * CXF streams the body lazily, so a truncated or broken body is only noticed here: the
+     * serialised payload is checked before it may go anywhere near the broker.
+     */
+    private byte[] payloadOf(Source source) {
+        byte[] payload = serialize(source);
+        if (payload.length == 0) {
+            throw new TakamulException(ErrorCode.INVALID_BODY, "the SOAP body is empty or cannot be read");
+        }
+        BodyChecks.checkWellFormed(payload, "text/xml");
+        return payload;
     }
 
     private byte[] serialize(Source source) {
