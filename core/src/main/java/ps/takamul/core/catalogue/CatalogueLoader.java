@@ -241,15 +241,15 @@ public final class CatalogueLoader {
         private <E extends Enum<E>> E parseEnum(Class<E> type, String value, String where, E fallback) {
             if (value == null) {
                 if (fallback == null) {
-                    problems.add(where + ": missing; one of " + List.of(type.getEnumConstants()).toString().toLowerCase());
+                    problems.add(where + ": missing; one of " + List.of(type.getEnumConstants()).toString().toLowerCase(java.util.Locale.ROOT));
                 }
                 return fallback;
             }
             try {
-                return Enum.valueOf(type, value.trim().toUpperCase());
+                return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException ex) {
                 problems.add(where + ": '" + value + "' is not one of "
-                        + List.of(type.getEnumConstants()).toString().toLowerCase());
+                        + List.of(type.getEnumConstants()).toString().toLowerCase(java.util.Locale.ROOT));
                 return fallback;
             }
         }

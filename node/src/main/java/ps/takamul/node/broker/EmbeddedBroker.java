@@ -56,6 +56,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateDeadLetterResources(true)
                 .setDeadLetterQueuePrefix(SimpleString.of(Queues.DEAD_LETTER_PREFIX))
                 .setAutoDeleteQueues(false));
+        config.registerBrokerPlugin(new DeadLetterLog());
         server.setConfiguration(config);
     }
 

@@ -65,7 +65,7 @@ public final class BodyChecks {
         } catch (JsonProcessingException e) {
             // getOriginalMessage leaves out the location, which may quote the body.
             throw new TakamulException(ErrorCode.INVALID_BODY,
-                    "malformed JSON: " + withoutQuotedTokens(firstLine(e.getOriginalMessage())));
+                    "malformed JSON: " + firstLine(withoutQuotedTokens(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new TakamulException(ErrorCode.INVALID_BODY, "unreadable JSON body");
         }
@@ -101,9 +101,13 @@ public final class BodyChecks {
     /**
      * Jackson quotes a token it does not recognise, and that token is the body's own text
      * ({@code Unrecognized token 'x987526233'}): replace every quoted run longer than one character
-     * except JSON's keywords, which Jackson quotes when it says what it expected.
+     * except JSON's keywords, which Jackson quotes when it says what it expected. Runs before
+     * {@link #firstLine} cuts the message, or a cut token would lose its closing quote.
      */
     private static String withoutQuotedTokens(String message) {
+        if (message == null) {
+            return null;
+        }
         return QUOTED.matcher(message).replaceAll(m -> JSON_KEYWORDS.contains(m.group(1))
                 ? Matcher.quoteReplacement(m.group()) : "'…'");
     }

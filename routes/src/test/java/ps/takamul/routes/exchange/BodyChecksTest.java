@@ -139,6 +139,22 @@ class BodyChecksTest {
         }
 
         @Test
+        void errorMessageNeverQuotesALongToken() {
+            TakamulException e = refused("{\"ids\": x" + "987526233".repeat(30) + "}", JSON);
+
+            assertThat(everythingSaid(e)).doesNotContain(NATIONAL_ID).doesNotContain("98752");
+        }
+
+        @Test
+        void errorMessageStillSaysWhatWasExpected() {
+            assertThat(refused("{\"nationalId\": x987526233}", JSON).getMessage())
+                    .startsWith("malformed JSON: Unrecognized token '…': was expecting")
+                    .contains("'null', 'true' or 'false'");
+            assertThat(refused("{\"a\": 1,}", JSON).getMessage())
+                    .startsWith("malformed JSON: Unexpected character ('}' (code 125))");
+        }
+
+        @Test
         void errorMessageNeverQuotesANameFromTheBody() {
             TakamulException e = refused("{\"name\": Mahmoud_Darwish}", JSON);
 

@@ -1,0 +1,108 @@
+package ps.takamul.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ps.takamul.core.catalogue.CatalogueException;
+import ps.takamul.node.support.TestNodes;
+
+/**
+ * A node with a broken catalogue does not start, says which file, entry and problem, and
+ * leaves nothing listening behind.
+ */
+class StartupValidationTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, String> settingsWith(String fileName, String yaml) throws Exception {
+        Path catalogue = TestNodes.catalogue(dir);
+        Files.writeString(catalogue.resolve(fileName), yaml);
+        return TestNodes.settings(dir, catalogue, "http://127.0.0.1:1", "http://127.0.0.1:1/x", "http://127.0.0.1:1/x");
+    }
+
+    @Test
+    void unknownConnectorTypeStopsStartUp() throws Exception {
+        Map<String, String> settings = settingsWith("broken.yaml", """
+                members:
+                  - id: PS/GOV/BRK
+                    subsystems:
+                      - code: legacy
+                        services:
+                          - code: lookup
+                            protocol: rest
+                            connector: { type: ftp, url: "ftp://x" }
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("broken.yaml")
+                .hasMessageContaining("PS/GOV/BRK/legacy/lookup")
+                .hasMessageContaining("no connector of type 'ftp'");
+        assertPortFree(settings);
+    }
+
+    @Test
+    void missingConnectorSettingStopsStartUp() throws Exception {
+        Map<String, String> settings = settingsWith("broken.yaml", """
+                members:
+                  - id: PS/GOV/BRK
+                    subsystems:
+                      - code: legacy
+                        services:
+                          - code: lookup
+                            protocol: soap
+                            connector: { type: soap, soapAction: x, adress: "http://typo" }
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("broken.yaml: service PS/GOV/BRK/legacy/lookup: connector.'address': required")
+                .hasMessageContaining("'adress': unknown setting");
+    }
+
+    @Test
+    void malformedYamlNamesFileAndLine() throws Exception {
+        Map<String, String> settings = settingsWith("typo.yaml", """
+                members:
+                  - id: PS/GOV/TYP
+                    subsystems:
+                      - code: app
+                        servces: []
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("typo.yaml: line 5")
+                .hasMessageContaining("servces");
+    }
+
+    @Test
+    void accessListNamingAnUnknownClientStopsStartUp() throws Exception {
+        Map<String, String> settings = settingsWith("acl.yaml", """
+                members:
+                  - id: PS/GOV/ACL
+                    subsystems:
+                      - code: app
+                        services:
+                          - code: lookup
+                            protocol: rest
+                            connector: { type: http, url: "http://127.0.0.1:1" }
+                            clients: [PS/GOV/NOBODY/app]
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("acl.yaml")
+                .hasMessageContaining("clients[0]")
+                .hasMessageContaining("PS/GOV/NOBODY/app is not a registered member or subsystem");
+    }
+
+    private static void assertPortFree(Map<String, String> settings) throws Exception {
+        int soapPort = Integer.parseInt(settings.get("takamul.soap.port"));
+        try (ServerSocket socket = new ServerSocket(soapPort)) {
+            assertThat(socket.isBound()).isTrue();
+        }
+    }
+}
