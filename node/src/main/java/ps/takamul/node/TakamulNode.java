@@ -17,6 +17,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.ManagementStatisticsLevel;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.camel.spi.Resource;
@@ -83,6 +84,8 @@ public final class TakamulNode implements AutoCloseable {
         }
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl,
                 emptyToNull(settings.get("takamul.broker.user")), emptyToNull(settings.get("takamul.broker.password")));
+        // Destinations are looked up once per session, not with a broker round-trip per send.
+        factory.setCacheDestinations(true);
         // Sends reuse cached sessions and producers instead of opening a connection each time.
         connections = new CachingConnectionFactory(factory);
         connections.setSessionCacheSize(settings.getInt("takamul.broker.session-cache"));
@@ -96,13 +99,16 @@ public final class TakamulNode implements AutoCloseable {
         // Every failure is answered with an error code and logged once by our routes; Camel's
         // default handler would log it again with a stack trace that may quote personal data.
         camel.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition().logExhausted(false));
+        // JMX keeps per-route figures for operators; per-processor figures would tax every message.
+        camel.getManagementStrategy().getManagementAgent().setStatisticsLevel(ManagementStatisticsLevel.RoutesOnly);
         camel.addComponent("jms", JmsComponent.jmsComponent(connections));
         camel.getRegistry().bind("xmlToJson", new XmlToJson());
         camel.addService(httpServer());
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
-                settings.getDuration("takamul.reply.margin").toMillis());
+                settings.getDuration("takamul.reply.margin").toMillis(),
+                settings.getBoolean("takamul.bench.inline-baseline"));
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, loaded, Connectors.discover());

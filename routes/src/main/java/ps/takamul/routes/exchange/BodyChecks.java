@@ -33,6 +33,22 @@ public final class BodyChecks {
     private BodyChecks() {
     }
 
+    /**
+     * The body as bytes. Looks first at what is there: asking Camel's type converters to turn an
+     * absent body into bytes walks the whole converter registry, on every GET.
+     */
+    public static byte[] bytesOf(org.apache.camel.Message message) {
+        Object raw = message.getBody();
+        if (raw == null) {
+            return new byte[0];
+        }
+        if (raw instanceof byte[] bytes) {
+            return bytes;
+        }
+        byte[] converted = message.getBody(byte[].class);
+        return converted == null ? new byte[0] : converted;
+    }
+
     public static void checkSize(byte[] body, long max) {
         if (body != null && body.length > max) {
             throw new TakamulException(ErrorCode.BODY_TOO_LARGE,

@@ -13,7 +13,7 @@ public final class BrokerEndpoints {
      */
     public static final String QUERY = "jms:queue:takamul.query"
             + "?exchangePattern=InOut&jmsMessageType=Bytes&deliveryPersistent=false"
-            + "&replyToConcurrentConsumers=4&replyToMaxConcurrentConsumers=8"
+            + "&replyToConsumerType=Simple&replyToConcurrentConsumers=4"
             + "&requestTimeoutCheckerInterval=250";
 
     /** One-way and durable: the send returns once Artemis has the message on disk. */

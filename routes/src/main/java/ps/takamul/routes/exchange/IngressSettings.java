@@ -7,6 +7,8 @@ package ps.takamul.routes.exchange;
  * @param soapAddress  where the CXF SOAP endpoint listens, e.g. {@code http://127.0.0.1:8081/soap}
  * @param replyMarginMillis how much longer the node waits for the provider side than the
  *                     connector waits for the provider, so a provider timeout is reported as such
+ * @param inlineBaseline  benchmark only: also serve queries at {@code /bench/inline/r1/...} without
+ *                     the broker, so the queue's cost can be measured against the same exchange
  */
-public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis) {
+public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline) {
 }

@@ -54,17 +54,32 @@ public final class ProviderRoutes extends RouteBuilder {
     }
 
     private void query(ServiceDescription service) {
-        RouteDefinition route = from("jms:queue:" + Queues.query(service.id())
-                + "?jmsMessageType=Bytes&concurrentConsumers=" + service.consumers())
+        String pipeline = pipelineEndpoint(service);
+        from("jms:queue:" + Queues.query(service.id())
+                + "?jmsMessageType=Bytes&replyToDeliveryPersistent=false&consumerType=Simple&concurrentConsumers="
+                + service.consumers())
                 .routeId(routeId(service))
                 .autoStartup(autoStart)
-                .errorHandler(noErrorHandler());
-        TryDefinition attempt = route.doTry();
+                .errorHandler(noErrorHandler())
+                .to(pipeline);
+
+        TryDefinition attempt = from(pipeline)
+                .routeId("provider-pipeline:" + service.id())
+                .errorHandler(noErrorHandler())
+                .doTry();
         callProvider(attempt, service);
         attempt.process(Replies::success)
                 .doCatch(Exception.class)
                 .process(Replies::failure)
                 .end();
+    }
+
+    /**
+     * The provider side of a query as a route of its own, named after the service's queue. The
+     * broker route feeds it; the benchmark's no-queue baseline calls it directly.
+     */
+    public static String pipelineEndpoint(ServiceDescription service) {
+        return "direct:" + Queues.query(service.id());
     }
 
     private void notification(ServiceDescription service) {

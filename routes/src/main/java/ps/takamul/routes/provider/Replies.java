@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.LogMask;
 import ps.takamul.core.protocol.TakamulException;
@@ -27,13 +28,13 @@ final class Replies {
         Object contentType = message.getHeader(MessageHeaders.CONTENT_TYPE);
         // Mediation may leave text; the bytes on the wire are always UTF-8.
         exchange.setProperty(Exchange.CHARSET_NAME, StandardCharsets.UTF_8.name());
-        byte[] body = message.getBody(byte[].class);
+        byte[] body = BodyChecks.bytesOf(message);
         message.removeHeaders("*");
         message.setHeader(MessageHeaders.STATUS, status == null ? 200 : status);
         if (contentType != null) {
             message.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
         }
-        message.setBody(body == null ? new byte[0] : body);
+        message.setBody(body);
     }
 
     static void failure(Exchange exchange) {

@@ -15,6 +15,8 @@ import ps.takamul.routes.exchange.RequestContext;
  */
 public final class RestIngressRoute extends RouteBuilder {
     public static final String ROUTE_ID = "takamul-rest-ingress";
+    /** Where the benchmark's no-queue baseline listens; requests continue with /r1/... as usual. */
+    public static final String INLINE_PATH = "/bench/inline";
 
     private final Supplier<Catalogue> catalogue;
     private final IngressSettings settings;
@@ -40,5 +42,15 @@ public final class RestIngressRoute extends RouteBuilder {
                         .to(BrokerEndpoints.QUERY)
                 .end()
                 .process(new RestResponseWriter());
+
+        if (settings.inlineBaseline()) {
+            // Benchmark only: the same exchange without the broker. The reader names the
+            // service's queue; the provider pipeline route of that queue is called directly.
+            from("platform-http:" + INLINE_PATH + "?matchOnUriPrefix=true")
+                    .routeId(ROUTE_ID + "-inline-baseline")
+                    .process(new RestRequestReader(catalogue, settings.maxBodyBytes(), settings.replyMarginMillis()))
+                    .toD("direct:${header." + BrokerEndpoints.DESTINATION_HEADER + "}")
+                    .process(new RestResponseWriter());
+        }
     }
 }

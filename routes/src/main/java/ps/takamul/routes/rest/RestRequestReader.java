@@ -74,7 +74,7 @@ public final class RestRequestReader implements Processor {
                     "notification service " + service.id() + " takes POST only");
         }
 
-        byte[] body = in.getBody(byte[].class);
+        byte[] body = BodyChecks.bytesOf(in);
         BodyChecks.checkSize(body, maxBodyBytes);
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         BodyChecks.checkWellFormed(body, contentType);
@@ -94,7 +94,7 @@ public final class RestRequestReader implements Processor {
         if (contentType != null) {
             in.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
         }
-        in.setBody(body == null ? new byte[0] : body);
+        in.setBody(body);
         if (service.kind() == ServiceKind.NOTIFICATION) {
             in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.notification(service.id()));
             in.setHeader(BrokerEndpoints.DUPLICATE_ID_HEADER, client + "|" + messageId);
