@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Measures the sync REST exchange through the queue next to a baseline that answers without it,
-# in one node, in one run, with wrk on loopback. Prints requests/s, p50/p99 and the ratio.
+# Measures the sync REST exchange through the queue next to the same exchange without it, in
+# one node, in one run, with wrk on loopback. Prints requests/s, p50/p99 and the ratios.
 #
-# Three paths to the same answer, in the same node:
-#   http-only  GET /bench/baseline: a bare Vert.x route with a constant answer (the HTTP floor);
-#   no-queue   GET /bench/inline/r1/PS/GOV/BENCH/provider/echo/v1: the whole exchange (ingress
-#              checks, provider pipeline, connector, response) with the broker left out;
-#   queued     GET /r1/PS/GOV/BENCH/provider/echo/v1: the real path, through Artemis.
-# The ratio that matters is queued / no-queue: what the queue costs. queued / http-only is
-# printed too.
+#   bench/run.sh            # full: 20 s per measurement, 3 rounds (about 6 minutes)
+#   bench/run.sh --quick    # under a minute: 6 s per measurement, 1 round
 #
-#   bench/run.sh            # full: 30 s per measurement, 3 rounds
-#   bench/run.sh --quick    # under a minute: 8 s per measurement, 2 rounds
+# The node runs the demo (the civil-registry example provider beside it) plus the bench's own
+# catalogue and routes. Five paths, measured one after the other in the same node:
+#   http-only        GET /bench/baseline: a bare Vert.x route with a constant answer (the HTTP floor)
+#   echo no-queue    GET /bench/inline/r1/PS/GOV/BENCH/provider/echo/v1: the whole exchange (ingress
+#                    checks, provider pipeline, connector, response) with the broker left out; the
+#                    provider is a constant route of the node, so this is the bus alone
+#   echo queued      GET /r1/PS/GOV/BENCH/provider/echo/v1: the same through Artemis
+#   registry no-queue / registry queued
+#                    GET .../PS/GOV/MOI/civil-registry/person-by-id/v1/{id}: the demo's real
+#                    exchange (REST mediated to the legacy SOAP registry, JSON out), without and
+#                    with the queue
 #
 # Options via environment: CONNECTIONS (default 32), NODE_OPTS (JVM options for the node).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=30s; rounds=3; warmup=10s
-if [[ "${1:-}" == "--quick" ]]; then duration=8s; rounds=2; warmup=4s; fi
+duration=20s; rounds=3; warmup=5s
+if [[ "${1:-}" == "--quick" ]]; then duration=6s; rounds=1; warmup=2s; fi
 connections=${CONNECTIONS:-32}
 
 if ! command -v wrk >/dev/null; then
@@ -30,52 +34,77 @@ if [[ ! -f node/target/takamul-node.jar ]]; then
   mvn -q -B -DskipTests package
 fi
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-soap=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar run \
+port=$(free_port); soap=$(free_port); registry=$(free_port)
+java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo \
   --set takamul.node.id=bench --set takamul.data.dir="$work/data" \
-  --set takamul.catalogue.dir=bench/catalogue --set takamul.mediation.dir=bench/routes \
+  --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
+  --set takamul.mediation.dir=routes/mediation,bench/routes \
   --set takamul.http.port="$port" --set takamul.soap.port="$soap" \
+  --set civil-registry.url="http://127.0.0.1:$registry/civil-registry" \
   --set takamul.bench.inline-baseline=true >"$work/node.log" 2>&1 &
 node_pid=$!
 trap 'kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
-  grep -q "started:" "$work/node.log" && break
+  grep -q "Stop with Ctrl-C" "$work/node.log" && break
   kill -0 $node_pid 2>/dev/null || { cat "$work/node.log"; exit 1; }
   sleep 0.5
 done
 
-base="http://127.0.0.1:$port"
-httponly="$base/bench/baseline"
-inline="$base/bench/inline/r1/PS/GOV/BENCH/provider/echo/v1"
-queued="$base/r1/PS/GOV/BENCH/provider/echo/v1"
-client=(-H "X-Road-Client: PS/GOV/BENCH/client")
+# National IDs the demo printed; wrk asks for them in turn.
+ids=$(grep -o 'national IDs \[[0-9, ]*\]' "$work/node.log" | grep -o '[0-9]\{9\}' | paste -sd, -)
+cat >"$work/ids.lua" <<LUA
+local ids = { ${ids} }
+local i = 0
+request = function()
+  i = i % #ids + 1
+  return wrk.format("GET", wrk.path .. ids[i])
+end
+LUA
 
-# wrk prints latency percentiles with --latency; take req/s, p50 and p99 (in ms).
-measure() { # url, extra args...
-  local url=$1; shift
-  wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url" | awk '
+base="http://127.0.0.1:$port"
+declare -A url=(
+  [http-only]="$base/bench/baseline"
+  [echo-no-queue]="$base/bench/inline/r1/PS/GOV/BENCH/provider/echo/v1"
+  [echo-queued]="$base/r1/PS/GOV/BENCH/provider/echo/v1"
+  [reg-no-queue]="$base/bench/inline/r1/PS/GOV/MOI/civil-registry/person-by-id/v1/"
+  [reg-queued]="$base/r1/PS/GOV/MOI/civil-registry/person-by-id/v1/"
+)
+wrk_args() { # path -> the client header and, for the registry, the script rotating national IDs
+  case $1 in
+    http-only) ;;
+    echo-*) printf '%s\n' -H "X-Road-Client: PS/GOV/BENCH/client" ;;
+    reg-*) printf '%s\n' -H "X-Road-Client: PS/GOV/MOH/health-records" -s "$work/ids.lua" ;;
+  esac
+}
+paths=(http-only echo-no-queue echo-queued reg-no-queue reg-queued)
+
+# wrk prints latency percentiles with --latency; keep req/s, p50 and p99 (ms) and non-2xx.
+measure() { # path, duration
+  local extra=()
+  mapfile -t extra < <(wrk_args "$1")
+  wrk -t1 -c"$connections" -d"$2" --latency "${extra[@]}" "${url[$1]}" | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
     /Non-2xx/ { bad = $NF } END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
 }
 
-echo "warming up ($warmup each) ..."
-wrk -t1 -c"$connections" -d"$warmup" "$httponly" >/dev/null
-wrk -t1 -c"$connections" -d"$warmup" "${client[@]}" "$inline" >/dev/null
-wrk -t1 -c"$connections" -d"$warmup" "${client[@]}" "$queued" >/dev/null
+echo "warming up ($warmup per path) ..."
+for p in "${paths[@]}"; do measure "$p" "$warmup" >/dev/null; done
 
-printf "\n%-10s %-6s %12s %10s %10s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx"
-sum_h=0; sum_i=0; sum_q=0
-row() { printf "%-10s %-6s %12s %10s %10s %8s\n" "$@"; }
+declare -A sum
+printf "\n%-15s %-6s %12s %10s %10s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx"
 for round in $(seq 1 "$rounds"); do
-  read -r rps p50 p99 bad < <(measure "$httponly"); row http-only "$round" "$rps" "$p50" "$p99" "$bad"; sum_h=$((sum_h + rps))
-  read -r rps p50 p99 bad < <(measure "$inline" "${client[@]}"); row no-queue "$round" "$rps" "$p50" "$p99" "$bad"; sum_i=$((sum_i + rps))
-  read -r rps p50 p99 bad < <(measure "$queued" "${client[@]}"); row queued "$round" "$rps" "$p50" "$p99" "$bad"; sum_q=$((sum_q + rps))
+  for p in "${paths[@]}"; do
+    read -r rps p50 p99 bad < <(measure "$p" "$duration")
+    printf "%-15s %-6s %12s %10s %10s %8s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad"
+    sum[$p]=$(( ${sum[$p]:-0} + rps ))
+  done
 done
-awk -v h="$sum_h" -v i="$sum_i" -v q="$sum_q" -v r="$rounds" 'BEGIN {
-  printf "\nmean requests/s: http-only %.0f, no-queue %.0f, queued %.0f\n", h/r, i/r, q/r
-  printf "ratio queued / no-queue:  %.2f  (target >= 0.40)\n", q/i
-  printf "ratio queued / http-only: %.2f\n", q/h }'
-echo "node log: $(grep -c 'status=200' "$work/node.log" || true) exchanges logged"
+awk -v h="${sum[http-only]}" -v ei="${sum[echo-no-queue]}" -v eq="${sum[echo-queued]}" \
+    -v ri="${sum[reg-no-queue]}" -v rq="${sum[reg-queued]}" -v r="$rounds" 'BEGIN {
+  printf "\nmean requests/s: http-only %.0f | echo no-queue %.0f, queued %.0f | registry no-queue %.0f, queued %.0f\n", h/r, ei/r, eq/r, ri/r, rq/r
+  printf "ratio queued / no-queue, civil-registry exchange: %.2f  (target >= 0.40)\n", rq/ri
+  printf "ratio queued / no-queue, echo (bus alone):        %.2f\n", eq/ei
+  printf "ratio echo queued / http-only:                     %.2f\n", eq/h }'

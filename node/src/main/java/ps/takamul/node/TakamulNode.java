@@ -73,7 +73,7 @@ public final class TakamulNode implements AutoCloseable {
 
     private void doStart() throws Exception {
         // The catalogue first: a broken one must stop the node before anything listens.
-        Catalogue loaded = new CatalogueLoader().load(settings.getPath("takamul.catalogue.dir"));
+        Catalogue loaded = new CatalogueLoader().load(settings.getPaths("takamul.catalogue.dir"));
         catalogue = new CatalogueHolder(loaded);
 
         String brokerUrl = settings.get("takamul.broker.url");
@@ -113,7 +113,9 @@ public final class TakamulNode implements AutoCloseable {
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, loaded, Connectors.discover());
         camel.addRoutes(new ProviderRoutes(loaded.services(), connectors, settings.getBoolean("takamul.provider.enabled")));
-        loadMediationRoutes(settings.getPath("takamul.mediation.dir"));
+        for (Path folder : settings.getPaths("takamul.mediation.dir")) {
+            loadMediationRoutes(folder);
+        }
 
         camel.start();
         VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);

@@ -44,15 +44,25 @@ public final class CatalogueLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public Catalogue load(Path folder) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new CatalogueException(List.of(folder + ": cannot read the catalogue folder: " + e.getMessage()));
+        return load(List.of(folder));
+    }
+
+    /**
+     * Loads the catalogue files of several folders as one catalogue, for a site that keeps, say,
+     * its own members apart from the shared ones.
+     */
+    public Catalogue load(List<Path> folders) {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> list = Files.list(folder)) {
+                files.addAll(list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .sorted().toList());
+            } catch (IOException e) {
+                throw new CatalogueException(List.of(folder + ": cannot read the catalogue folder: " + e.getMessage()));
+            }
         }
         if (files.isEmpty()) {
-            throw new CatalogueException(List.of(folder + ": no catalogue files (*.yaml)"));
+            throw new CatalogueException(List.of(folders + ": no catalogue files (*.yaml)"));
         }
         Builder builder = new Builder();
         for (Path file : files) {

@@ -93,6 +93,12 @@ public final class NodeSettings {
         return Path.of(get(key));
     }
 
+    /** A comma-separated list of folders. */
+    public java.util.List<Path> getPaths(String key) {
+        return java.util.Arrays.stream(get(key).split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .map(Path::of).toList();
+    }
+
     public String nodeId() {
         return get("takamul.node.id");
     }

@@ -56,7 +56,8 @@ public final class ProviderRoutes extends RouteBuilder {
     private void query(ServiceDescription service) {
         String pipeline = pipelineEndpoint(service);
         from("jms:queue:" + Queues.query(service.id())
-                + "?jmsMessageType=Bytes&replyToDeliveryPersistent=false&consumerType=Simple&concurrentConsumers="
+                + "?jmsMessageType=Bytes&replyToDeliveryPersistent=false&consumerType=Simple"
+                + "&acknowledgementModeName=DUPS_OK_ACKNOWLEDGE&concurrentConsumers="
                 + service.consumers())
                 .routeId(routeId(service))
                 .autoStartup(autoStart)

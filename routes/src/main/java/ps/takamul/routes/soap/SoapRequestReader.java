@@ -1,14 +1,11 @@
 package ps.takamul.routes.soap;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.xml.transform.Source;
-import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.stream.StreamResult;
+import ps.takamul.core.xml.XmlBytes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -37,7 +34,6 @@ final class SoapRequestReader implements Processor {
 
     private final Supplier<Catalogue> catalogue;
     private final long replyMarginMillis;
-    private final TransformerFactory transformers = TransformerFactory.newInstance();
 
     SoapRequestReader(Supplier<Catalogue> catalogue, long replyMarginMillis) {
         this.catalogue = catalogue;
@@ -110,12 +106,7 @@ final class SoapRequestReader implements Processor {
 
     private byte[] serialize(Source source) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Transformer t = transformers.newTransformer();
-            t.setOutputProperty("omit-xml-declaration", "yes");
-            t.setOutputProperty("encoding", "UTF-8");
-            t.transform(source, new StreamResult(out));
-            return out.toByteArray();
+            return XmlBytes.of(source);
         } catch (TransformerException e) {
             throw new TakamulException(ErrorCode.INVALID_BODY, "the SOAP body cannot be read");
         }
