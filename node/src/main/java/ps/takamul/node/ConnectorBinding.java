@@ -12,7 +12,6 @@ import ps.takamul.connector.ConnectorConfig;
 import ps.takamul.connector.ConnectorConfigException;
 import ps.takamul.connector.ConnectorContext;
 import ps.takamul.connector.Connectors;
-import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.core.catalogue.CatalogueException;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ServiceId;
@@ -25,10 +24,10 @@ final class ConnectorBinding {
     private ConnectorBinding() {
     }
 
-    static Map<ServiceId, Processor> bind(CamelContext camel, Catalogue catalogue, Connectors connectors) {
+    static Map<ServiceId, Processor> bind(CamelContext camel, List<ServiceDescription> services, Connectors connectors) {
         Map<ServiceId, Processor> bound = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (ServiceDescription service : catalogue.services()) {
+        for (ServiceDescription service : services) {
             String where = service.source() + ": service " + service.id() + ": connector";
             Connector connector = connectors.get(service.connector().type()).orElse(null);
             if (connector == null) {

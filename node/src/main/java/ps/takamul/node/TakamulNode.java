@@ -29,13 +29,16 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import ps.takamul.connector.Connectors;
 import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.core.catalogue.CatalogueLoader;
+import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.node.broker.EmbeddedBroker;
+import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
+import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.mediation.XmlToJson;
 import ps.takamul.routes.provider.ProviderRoutes;
 import ps.takamul.routes.rest.RestIngressRoute;
@@ -48,6 +51,7 @@ import ps.takamul.routes.soap.SoapIngressRoute;
  */
 public final class TakamulNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TakamulNode.class);
+    private static final Logger EXCHANGE_LOG = LoggerFactory.getLogger("takamul.exchange");
 
     private final NodeSettings settings;
     private EmbeddedBroker broker;
@@ -111,22 +115,24 @@ public final class TakamulNode implements AutoCloseable {
                 settings.getBoolean("takamul.bench.inline-baseline"));
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
-        Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, loaded, Connectors.discover());
-        camel.addRoutes(new ProviderRoutes(loaded.services(), connectors, settings.getBoolean("takamul.provider.enabled")));
+        List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
+        Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, hosted, Connectors.discover());
+        camel.addRoutes(new ProviderRoutes(hosted, connectors));
         for (Path folder : settings.getPaths("takamul.mediation.dir")) {
             loadMediationRoutes(folder);
         }
 
         camel.start();
+        checkMediationEndpoints(hosted);
         VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
                 VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
         refuseOversizedBodies(router, maxBody);
         httpPort = server.getPort();
-        LOG.info("Takamul node {} ({}) started: {} services, REST on {}, SOAP on {}", settings.nodeId(),
-                settings.role().name().toLowerCase(), loaded.services().size(), restBaseUrl(), soapAddress());
+        LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
+                settings.role().name().toLowerCase(), loaded.services().size(), hosted.size(), restBaseUrl(), soapAddress());
         if (settings.get("takamul.http.host").startsWith("127.")) {
-            LOG.info("Demo profile: plain HTTP on loopback only. Production nodes use mutual TLS (docs/security.md).");
+            LOG.info("Demo profile: plain HTTP on loopback only; mutual TLS arrives with the trust layer.");
         }
     }
 
@@ -138,15 +144,23 @@ public final class TakamulNode implements AutoCloseable {
     private static void refuseOversizedBodies(VertxPlatformHttpRouter router, long maxBody) {
         String detail = "request body is over the limit of " + maxBody + " bytes";
         Handler<RoutingContext> problem = ctx -> {
-            LOG.warn("rest id={} error={} detail=\"{}\"", ctx.request().getHeader(XRoadHeaders.ID),
+            String messageId;
+            try {
+                messageId = RequestContext.messageIdOrNew(ctx.request().getHeader(XRoadHeaders.ID));
+            } catch (RuntimeException e) {
+                messageId = RequestContext.messageIdOrNew(null);
+            }
+            EXCHANGE_LOG.warn("rest id={} client=- service=- error={} detail=\"{}\"", messageId,
                     ErrorCode.BODY_TOO_LARGE.code(), detail);
             ctx.response().setStatusCode(413)
                     .putHeader("Content-Type", "application/problem+json")
                     .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
+                    .putHeader(XRoadHeaders.ID, messageId)
                     .putHeader("Connection", "close")
                     .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
                             .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
-                            .put("detail", detail).put("code", ErrorCode.BODY_TOO_LARGE.code()).encode());
+                            .put("detail", detail).put("code", ErrorCode.BODY_TOO_LARGE.code())
+                            .put("messageId", messageId).encode());
         };
         router.route().order(Integer.MIN_VALUE)
                 .handler(ctx -> {
@@ -165,6 +179,24 @@ public final class TakamulNode implements AutoCloseable {
                         ctx.next();
                     }
                 });
+    }
+
+    /** A mediation endpoint named in the catalogue must be a route's input, or start-up fails. */
+    private void checkMediationEndpoints(List<ServiceDescription> hosted) {
+        java.util.Set<String> inputs = new java.util.HashSet<>();
+        camel.getRoutes().forEach(r -> inputs.add(r.getEndpoint().getEndpointUri()));
+        List<String> problems = new java.util.ArrayList<>();
+        for (ServiceDescription s : hosted) {
+            for (String uri : java.util.Arrays.asList(s.mediation().request(), s.mediation().response())) {
+                if (uri != null && !inputs.contains(camel.getEndpoint(uri).getEndpointUri())) {
+                    problems.add(s.source() + ": service " + s.id() + ": mediation endpoint " + uri
+                            + " is not the input of any route (see " + settings.get("takamul.mediation.dir") + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ps.takamul.core.catalogue.CatalogueException(problems);
+        }
     }
 
     private VertxPlatformHttpServer httpServer() {

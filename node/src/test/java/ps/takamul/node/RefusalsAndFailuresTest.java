@@ -278,6 +278,33 @@ class RefusalsAndFailuresTest {
         }
 
         @Test
+        void faultsCarryNoHeadersOfTheRequestOrTheBroker() throws Exception {
+            for (String service : new String[] {"PS/GOV/MOI/civil-registry/NoSuchOperation", "PS/GOV/TEST/provider/DownPersonByNationalId"}) {
+                HttpResponse<byte[]> response = Http.send(Http.soap(node.soapAddress(), SoapEnvelopes.request(MOL,
+                        service, "v1", "s-10", SoapEnvelopes.personById(someId)))
+                        .header("Authorization", "Basic c2VjcmV0OnNlY3JldA==").header("X-Custom", "x"));
+                assertThat(response.statusCode()).isEqualTo(500);
+                assertThat(response.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization")
+                        || h.equalsIgnoreCase("X-Custom") || h.toLowerCase().startsWith("jms")
+                        || h.toLowerCase().startsWith("takamul") || h.toLowerCase().startsWith("camel"));
+            }
+        }
+
+        @Test
+        void soap12IsAClientError() throws Exception {
+            refusedSoap("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><a/></env:Body></env:Envelope>",
+                    "Client.InvalidBody");
+        }
+
+        @Test
+        void providerDown() throws Exception {
+            HttpResponse<byte[]> response = Http.send(Http.soap(node.soapAddress(), SoapEnvelopes.request(MOL,
+                    "PS/GOV/TEST/provider/DownPersonByNationalId", "v1", "s-9", SoapEnvelopes.personById(someId))));
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(Http.text(response)).contains("<faultcode>soap:Server.ProviderUnavailable</faultcode>").contains("s-9");
+        }
+
+        @Test
         void providerTimeout() throws Exception {
             HttpResponse<byte[]> response = Http.send(Http.soap(node.soapAddress(), SoapEnvelopes.request(MOL,
                     "PS/GOV/TEST/provider/SlowPersonByNationalId", "v1", "s-7", SoapEnvelopes.personById(someId))));

@@ -99,6 +99,44 @@ class StartupValidationTest {
                 .hasMessageContaining("PS/GOV/NOBODY/app is not a registered member or subsystem");
     }
 
+    @Test
+    void mediationEndpointWithoutARouteStopsStartUp() throws Exception {
+        Map<String, String> settings = settingsWith("mediated.yaml", """
+                members:
+                  - id: PS/GOV/MED
+                    subsystems:
+                      - code: app
+                        services:
+                          - code: lookup
+                            protocol: rest
+                            connector: { type: http, url: "http://127.0.0.1:1" }
+                            mediation: { request: "direct:no-such-route" }
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("mediated.yaml: service PS/GOV/MED/app/lookup: mediation endpoint direct:no-such-route");
+        assertPortFree(settings);
+    }
+
+    @Test
+    void notificationOverSoapIsRefused() throws Exception {
+        Map<String, String> settings = settingsWith("soapnote.yaml", """
+                members:
+                  - id: PS/GOV/SNT
+                    subsystems:
+                      - code: app
+                        services:
+                          - code: notify
+                            protocol: soap
+                            kind: notification
+                            connector: { type: http, url: "http://127.0.0.1:1" }
+                """);
+        assertThatThrownBy(() -> TestNodes.start(settings))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("soapnote.yaml")
+                .hasMessageContaining("notifications are offered over REST only");
+    }
+
     private static void assertPortFree(Map<String, String> settings) throws Exception {
         int soapPort = Integer.parseInt(settings.get("takamul.soap.port"));
         try (ServerSocket socket = new ServerSocket(soapPort)) {

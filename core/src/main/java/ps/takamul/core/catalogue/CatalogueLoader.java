@@ -62,7 +62,8 @@ public final class CatalogueLoader {
             }
         }
         if (files.isEmpty()) {
-            throw new CatalogueException(List.of(folders + ": no catalogue files (*.yaml)"));
+            throw new CatalogueException(List.of(folders.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": no catalogue files (*.yaml)"));
         }
         Builder builder = new Builder();
         for (Path file : files) {
@@ -201,6 +202,9 @@ public final class CatalogueLoader {
             int before = problems.size();
             ServiceProtocol protocol = parseEnum(ServiceProtocol.class, e.protocol(), where + ".protocol", null);
             ServiceKind kind = parseEnum(ServiceKind.class, e.kind(), where + ".kind", ServiceKind.QUERY);
+            if (kind == ServiceKind.NOTIFICATION && protocol == ServiceProtocol.SOAP) {
+                problems.add(where + ".kind: notifications are offered over REST only; use protocol: rest");
+            }
             Duration timeout = DEFAULT_TIMEOUT;
             if (e.timeout() != null) {
                 try {

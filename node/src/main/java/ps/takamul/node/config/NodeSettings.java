@@ -78,7 +78,11 @@ public final class NodeSettings {
     }
 
     public boolean getBoolean(String key) {
-        return Boolean.parseBoolean(get(key));
+        String v = get(key);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalStateException("setting " + key + " must be true or false, was '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     public Duration getDuration(String key) {

@@ -8,11 +8,14 @@ package ps.takamul.routes.exchange;
 public final class BrokerEndpoints {
     /**
      * Request-reply. Non-persistent: the caller holds the connection and retries, so writing the
-     * request to disk buys nothing. Replies come back on one temporary queue per node, the
-     * fastest of camel-jms's reply modes, read by several consumers.
+     * request to disk buys nothing, and a non-persistent send does not wait for the broker.
+     * {@code preserveMessageQos} lets each message carry its own expiry, the service's timeout,
+     * so a request whose caller gave up is dropped instead of reaching the provider. Replies come
+     * back on one temporary queue per route that uses this endpoint (camel-jms's fastest reply
+     * mode), read by several consumers.
      */
     public static final String QUERY = "jms:queue:takamul.query"
-            + "?exchangePattern=InOut&jmsMessageType=Bytes&deliveryPersistent=false"
+            + "?exchangePattern=InOut&jmsMessageType=Bytes&preserveMessageQos=true"
             + "&replyToConsumerType=Simple&replyToConcurrentConsumers=4"
             + "&requestTimeoutCheckerInterval=250";
 
@@ -24,6 +27,19 @@ public final class BrokerEndpoints {
     public static final String DESTINATION_HEADER = "CamelJmsDestinationName";
     /** Per-message header: how long to wait for the reply, in milliseconds. */
     public static final String REQUEST_TIMEOUT_HEADER = "CamelJmsRequestTimeout";
+
+    /** Sets the headers that send a query to its queue, to expire with the caller's patience. */
+    public static void addressQuery(org.apache.camel.Message message, String queue, long waitMillis) {
+        message.setHeader(DESTINATION_HEADER, queue);
+        message.setHeader(REQUEST_TIMEOUT_HEADER, waitMillis);
+        message.setHeader(EXPIRATION_HEADER, System.currentTimeMillis() + waitMillis);
+        message.setHeader(DELIVERY_MODE_HEADER, NON_PERSISTENT);
+    }
+    /** With {@code preserveMessageQos}: the message's expiry (epoch ms) and delivery mode. */
+    public static final String EXPIRATION_HEADER = "JMSExpiration";
+    public static final String DELIVERY_MODE_HEADER = "JMSDeliveryMode";
+    public static final int NON_PERSISTENT = 1;
+
     /** Artemis duplicate detection: a retried notification with the same id is stored once. */
     public static final String DUPLICATE_ID_HEADER = "_AMQ_DUPL_ID";
 

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExchangeLog {
     private static final Logger LOG = LoggerFactory.getLogger("takamul.exchange");
+    /** Who called and what, as soon as the ingress has read them, for refusals that come later. */
+    public static final String CLIENT = "takamul.log.client";
+    public static final String SERVICE = "takamul.log.service";
 
     private ExchangeLog() {
     }
@@ -23,9 +26,8 @@ public final class ExchangeLog {
     }
 
     public static void refused(Exchange exchange, String protocol, String messageId, String code, String detail) {
-        RequestContext request = RequestContext.of(exchange);
         LOG.warn("{} id={} client={} service={} error={} detail=\"{}\" ms={}", protocol, messageId,
-                request == null ? "-" : request.client(), request == null ? "-" : request.service().id(),
+                exchange.getProperty(CLIENT, "-", String.class), exchange.getProperty(SERVICE, "-", String.class),
                 code, LogMask.digits(detail), elapsedMillis(exchange));
     }
 

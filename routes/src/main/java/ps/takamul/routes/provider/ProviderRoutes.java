@@ -25,17 +25,14 @@ import ps.takamul.routes.exchange.Queues;
 public final class ProviderRoutes extends RouteBuilder {
     private final Iterable<ServiceDescription> services;
     private final Map<ServiceId, Processor> connectors;
-    private final boolean autoStart;
 
     /**
-     * @param connectors the connector processor of every hosted service
-     * @param autoStart  false keeps the consumers stopped, as on a hub whose providers sit behind
-     *                   another node; requests then wait on their queues
+     * @param services   the services whose providers this node hosts
+     * @param connectors the connector processor of each of them
      */
-    public ProviderRoutes(Iterable<ServiceDescription> services, Map<ServiceId, Processor> connectors, boolean autoStart) {
+    public ProviderRoutes(Iterable<ServiceDescription> services, Map<ServiceId, Processor> connectors) {
         this.services = services;
         this.connectors = connectors;
-        this.autoStart = autoStart;
     }
 
     public static String routeId(ServiceDescription service) {
@@ -56,11 +53,10 @@ public final class ProviderRoutes extends RouteBuilder {
     private void query(ServiceDescription service) {
         String pipeline = pipelineEndpoint(service);
         from("jms:queue:" + Queues.query(service.id())
-                + "?jmsMessageType=Bytes&replyToDeliveryPersistent=false&consumerType=Simple"
+                + "?jmsMessageType=Bytes&explicitQosEnabled=true&replyToDeliveryPersistent=false&consumerType=Simple"
                 + "&acknowledgementModeName=DUPS_OK_ACKNOWLEDGE&concurrentConsumers="
                 + service.consumers())
                 .routeId(routeId(service))
-                .autoStartup(autoStart)
                 .errorHandler(noErrorHandler())
                 .to(pipeline);
 
@@ -87,13 +83,14 @@ public final class ProviderRoutes extends RouteBuilder {
         RouteDefinition route = from("jms:queue:" + Queues.notification(service.id())
                 + "?jmsMessageType=Bytes&transacted=true&concurrentConsumers=" + service.consumers())
                 .routeId(routeId(service))
-                .autoStartup(autoStart)
                 .errorHandler(noErrorHandler());
         callProvider(route, service);
         route.process(ProviderRoutes::requireSuccess);
     }
 
     private void callProvider(org.apache.camel.model.ProcessorDefinition<?> steps, ServiceDescription service) {
+        // Text that mediation builds becomes bytes in UTF-8, whatever the JVM's default charset.
+        steps.setProperty(Exchange.CHARSET_NAME, constant("UTF-8"));
         if (service.mediation().request() != null) {
             steps.to(service.mediation().request());
         }

@@ -19,6 +19,7 @@ import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
+import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
@@ -54,6 +55,7 @@ public final class RestRequestReader implements Processor {
             throw new TakamulException(ErrorCode.MISSING_HEADER, "header " + XRoadHeaders.CLIENT + " is required");
         }
         ClientId client = parse(() -> ClientId.parse(clientHeader.strip()));
+        exchange.setProperty(ExchangeLog.CLIENT, client.toString());
         if (!current.isKnown(client)) {
             throw new TakamulException(ErrorCode.UNKNOWN_CLIENT, "client " + client + " is not registered");
         }
@@ -61,6 +63,7 @@ public final class RestRequestReader implements Processor {
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         ResolvedPath resolved = resolve(current, rawPath(in));
         ServiceDescription service = resolved.service();
+        exchange.setProperty(ExchangeLog.SERVICE, service.id().toString());
         if (service.protocol() != ServiceProtocol.REST) {
             throw new TakamulException(ErrorCode.PROTOCOL_MISMATCH,
                     "service " + service.id() + " is a SOAP service; call it over SOAP");
@@ -99,8 +102,7 @@ public final class RestRequestReader implements Processor {
             in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.notification(service.id()));
             in.setHeader(BrokerEndpoints.DUPLICATE_ID_HEADER, client + "|" + messageId);
         } else {
-            in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.query(service.id()));
-            in.setHeader(BrokerEndpoints.REQUEST_TIMEOUT_HEADER, service.timeout().toMillis() + replyMarginMillis);
+            BrokerEndpoints.addressQuery(in, Queues.query(service.id()), service.timeout().toMillis() + replyMarginMillis);
         }
     }
 

@@ -31,7 +31,7 @@ final class FaultCodeInterceptor extends AbstractSoapInterceptor {
         String detail = switch (code) {
             case BODY_TOO_LARGE -> fault.getCause().getMessage();
             case FORBIDDEN_XML -> "XML with a DOCTYPE or entity declarations is not accepted";
-            case INVALID_BODY -> "the request is not a well-formed SOAP 1.1 envelope";
+            case INVALID_BODY -> "the request is not a well-formed SOAP 1.1 envelope (SOAP 1.2 is not offered)";
             default -> "internal error";
         };
         LOG.warn("soap id=- error={} detail=\"{}\"", code.code(), detail);
@@ -48,7 +48,8 @@ final class FaultCodeInterceptor extends AbstractSoapInterceptor {
                 return ErrorCode.FORBIDDEN_XML;
             }
         }
-        if (fault instanceof SoapFault soap && soap.getFaultCode().getLocalPart().endsWith("Client")) {
+        if (fault instanceof SoapFault soap && (soap.getFaultCode().getLocalPart().endsWith("Client")
+                || soap.getFaultCode().getLocalPart().equals("VersionMismatch"))) {
             return ErrorCode.INVALID_BODY;
         }
         return fault.getCause() instanceof javax.xml.stream.XMLStreamException

@@ -56,6 +56,10 @@ public final class SoapIngressRoute extends RouteBuilder {
         TakamulException error = Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String messageId = exchange.getProperty(SoapRequestReader.MESSAGE_ID, String.class);
         ExchangeLog.refused(exchange, "soap", messageId == null ? "-" : messageId, error.error().code(), error.detail());
+        // CXF writes the message's headers as HTTP headers, faults included: the request's own
+        // (Authorization among them) and the broker's must not go back to the client.
+        exchange.getIn().removeHeaders("*");
+        exchange.getMessage().removeHeaders("*");
         throw SoapFaults.of(error.error(), error.detail(), messageId);
     }
 }

@@ -21,6 +21,7 @@ import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
+import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
@@ -55,6 +56,8 @@ final class SoapRequestReader implements Processor {
         XRoadSoapHeaders headers = XRoadSoapHeaders.read(headerElements);
         String messageId = RequestContext.messageIdOrNew(headers.id());
         exchange.setProperty(MESSAGE_ID, messageId);
+        exchange.setProperty(ExchangeLog.CLIENT, headers.client().toString());
+        exchange.setProperty(ExchangeLog.SERVICE, headers.service().toString());
         exchange.setProperty(ExchangeProperties.SOAP_HEADERS, headers.elements());
 
         Catalogue current = catalogue.get();
@@ -85,9 +88,9 @@ final class SoapRequestReader implements Processor {
                 headers.userId(), headers.issue(), headers.purpose());
         request.attachTo(exchange);
         request.writeHeaders(in);
+        in.setHeader(MessageHeaders.METHOD, "POST");
         in.setHeader(MessageHeaders.CONTENT_TYPE, "text/xml; charset=UTF-8");
-        in.setHeader(BrokerEndpoints.DESTINATION_HEADER, Queues.query(service.id()));
-        in.setHeader(BrokerEndpoints.REQUEST_TIMEOUT_HEADER, service.timeout().toMillis() + replyMarginMillis);
+        BrokerEndpoints.addressQuery(in, Queues.query(service.id()), service.timeout().toMillis() + replyMarginMillis);
         in.setBody(payloadOf(body.get(0)));
     }
 

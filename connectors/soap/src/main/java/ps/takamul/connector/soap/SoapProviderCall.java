@@ -71,8 +71,6 @@ final class SoapProviderCall implements Processor {
         Source answer;
         try {
             answer = dispatch.invoke(new StreamSource(new ByteArrayInputStream(payload)));
-        } catch (SOAPFaultException e) {
-            throw new TakamulException(ErrorCode.PROVIDER_FAULT, e.getFault().getFaultString(), e);
         } catch (WebServiceException e) {
             throw translate(e);
         }
@@ -92,7 +90,8 @@ final class SoapProviderCall implements Processor {
 
     private TakamulException translate(WebServiceException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                    || (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("connect"))) {
                 return new TakamulException(ErrorCode.PROVIDER_UNAVAILABLE,
                         "provider of " + serviceId + " refused the connection", e);
             }
@@ -100,6 +99,10 @@ final class SoapProviderCall implements Processor {
                 return new TakamulException(ErrorCode.PROVIDER_TIMEOUT,
                         "provider of " + serviceId + " did not answer in time", e);
             }
+        }
+        // Checked after the transport failures: CXF reports those as SOAP faults of its own too.
+        if (e instanceof SOAPFaultException fault) {
+            return new TakamulException(ErrorCode.PROVIDER_FAULT, fault.getFault().getFaultString(), e);
         }
         return new TakamulException(ErrorCode.PROVIDER_UNAVAILABLE,
                 "provider of " + serviceId + " could not be called: " + e.getClass().getSimpleName(), e);
