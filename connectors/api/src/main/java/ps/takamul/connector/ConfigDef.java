@@ -96,7 +96,7 @@ public final class ConfigDef {
         StringBuilder sb = new StringBuilder("| setting | type | default | meaning |\n|---|---|---|---|\n");
         for (Key k : keys.values()) {
             sb.append("| `").append(k.name()).append("` | ").append(k.type().name().toLowerCase())
-                    .append(" | ").append(k.required() ? "*required*" : "`" + k.defaultValue() + "`")
+                    .append(" | ").append(k.required() ? "*required*" : k.defaultValue().isEmpty() ? "(empty)" : "`" + k.defaultValue() + "`")
                     .append(" | ").append(k.documentation()).append(" |\n");
         }
         return sb.toString();

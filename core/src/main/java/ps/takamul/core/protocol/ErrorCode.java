@@ -50,7 +50,7 @@ public enum ErrorCode {
         return code.startsWith("Client.");
     }
 
-    /** The problem type URI; it resolves to the code's entry in docs/protocol.md. */
+    /** The problem type URI; it names the code's entry (anchor) in docs/protocol.md. */
     public String typeUri() {
         return "https://takamul.ps/errors/" + code;
     }

@@ -2,7 +2,8 @@ package ps.takamul.core.protocol;
 
 /**
  * A refusal or failure with a stable {@link ErrorCode}. The detail is shown to the caller and
- * logged, so it must never carry personal data (no national IDs, names or bodies).
+ * logged (through {@code LogMask}): write it without personal data (no names or bodies). A
+ * provider's own fault text is passed on to its caller as it is, and masked in the logs.
  */
 public class TakamulException extends RuntimeException {
     private final ErrorCode error;

@@ -30,7 +30,8 @@ public final class SoapIngressRoute extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        hideServerVersion();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(getContext());
         endpoint.setEndpointUriIfNotSpecified("cxf://takamul-soap-ingress");
@@ -49,6 +50,19 @@ public final class SoapIngressRoute extends RouteBuilder {
                 .doCatch(Exception.class)
                     .process(SoapIngressRoute::fault)
                 .end();
+    }
+
+    /** Jetty names itself and its version in every response unless told not to. */
+    private void hideServerVersion() throws Exception {
+        java.net.URI address = java.net.URI.create(settings.soapAddress());
+        org.apache.cxf.Bus bus = org.apache.cxf.BusFactory.getDefaultBus();
+        org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory engines =
+                bus.getExtension(org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory.class);
+        org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine engine = engines.retrieveJettyHTTPServerEngine(address.getPort());
+        if (engine == null) {
+            engine = engines.createJettyHTTPServerEngine(address.getHost(), address.getPort(), "http");
+        }
+        engine.setSendServerVersion(false);
     }
 
     /** Ends the exchange with a SOAP Fault; CXF writes it with HTTP 500. */

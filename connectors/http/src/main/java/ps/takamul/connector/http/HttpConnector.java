@@ -20,7 +20,7 @@ public final class HttpConnector implements Connector {
             .define(MAX_CONNECTIONS, ConfigDef.Type.INT, "64",
                     "Pooled keep-alive connections to this provider.")
             .define(FORWARD_XROAD_HEADERS, ConfigDef.Type.BOOLEAN, "true",
-                    "Send X-Road-Client, X-Road-Service, X-Road-Id, X-Road-UserId and X-Road-Issue to the provider, as X-Road does.");
+                    "Send X-Road-Client, X-Road-Service, X-Road-Id, X-Road-UserId, X-Road-Issue and Takamul-Purpose to the provider, as X-Road does.");
 
     @Override
     public String type() {
