@@ -181,6 +181,6 @@ class ConfigDefTest {
                 "| `timeout` | duration | `30s` | how long to wait for the provider |",
                 "| `retries` | int | `2` | attempts after the first |",
                 "| `followRedirects` | boolean | `false` | follow 3xx answers |",
-                "| `soapAction` | string | `` | SOAPAction header |");
+                "| `soapAction` | string | (empty) | SOAPAction header |");
     }
 }
