@@ -3,7 +3,7 @@
 # one node, in one run, with wrk on loopback. Prints requests/s, p50/p99 and the ratios.
 #
 #   bench/run.sh            # full: 20 s per measurement, 3 rounds (about 6 minutes)
-#   bench/run.sh --quick    # under a minute: 6 s per measurement, 1 round
+#   bench/run.sh --quick    # about a minute: 6 s per measurement, 1 round
 #
 # The node runs the demo (the civil-registry example provider beside it) plus the bench's own
 # catalogue and routes. Five paths, measured one after the other in the same node:
@@ -33,6 +33,14 @@ fi
 if [[ ! -f node/target/takamul-node.jar ]]; then
   mvn -q -B -DskipTests package
 fi
+
+# The broker's own request-reply ceiling, with plain JMS: no HTTP, no Camel (bench/java).
+classes=$(mktemp -d)
+javac -d "$classes" -cp node/target/takamul-node.jar bench/java/BrokerCeiling.java
+ceiling_dir=$(mktemp -d)
+ceiling=$(java -Xms512m -Xmx1g -cp "node/target/takamul-node.jar:$classes" BrokerCeiling "$ceiling_dir" "$connections" \
+  "${duration%s}" 2>/dev/null | tail -1)
+rm -rf "$classes" "$ceiling_dir"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
@@ -103,8 +111,10 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 awk -v h="${sum[http-only]}" -v ei="${sum[echo-no-queue]}" -v eq="${sum[echo-queued]}" \
-    -v ri="${sum[reg-no-queue]}" -v rq="${sum[reg-queued]}" -v r="$rounds" 'BEGIN {
+    -v ri="${sum[reg-no-queue]}" -v rq="${sum[reg-queued]}" -v r="$rounds" \
+    -v ceil="$ceiling" -v c="$connections" 'BEGIN {
   printf "\nmean requests/s: http-only %.0f | echo no-queue %.0f, queued %.0f | registry no-queue %.0f, queued %.0f\n", h/r, ei/r, eq/r, ri/r, rq/r
   printf "ratio queued / no-queue, civil-registry exchange: %.2f  (target >= 0.40)\n", rq/ri
   printf "ratio queued / no-queue, echo (bus alone):        %.2f\n", eq/ei
-  printf "ratio echo queued / http-only:                     %.2f\n", eq/h }'
+  printf "ratio echo queued / http-only:                     %.2f\n", eq/h
+  printf "broker-only request-reply ceiling (plain JMS, %s clients): %.0f/s; echo queued reaches %.2f of it\n", c, ceil, eq/r/ceil }'

@@ -17,7 +17,12 @@ import ps.takamul.routes.exchange.Queues;
  * letters of notifications are Artemis's own address settings, not code of ours.
  */
 public final class EmbeddedBroker implements AutoCloseable {
-    public static final String IN_VM_URL = "vm://0";
+    /**
+     * The node's own connection to its embedded broker. {@code directDeliver} lets the in-VM
+     * transport hand a packet over on the sending thread instead of queueing it to an executor:
+     * two thread switches fewer per message.
+     */
+    public static final String IN_VM_URL = "vm://0?directDeliver=true";
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
