@@ -103,6 +103,19 @@ class CivilRegistryExchangeTest {
     }
 
     @Test
+    void aFamilyOfOneMemberIsStillAList() throws Exception {
+        Person single = population.persons().stream()
+                .filter(p -> population.familyOf(p.getNationalId()).map(f -> f.members().size() == 1).orElse(false))
+                .findFirst().orElseThrow();
+        HttpResponse<byte[]> response = Http.send(Http.get(node.restBaseUrl()
+                + "/PS/GOV/MOI/civil-registry/family-extract/v1/" + single.getNationalId(), MOH));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode members = JSON.readTree(response.body()).path("member");
+        assertThat(members.isArray()).as("member is a JSON array: %s", members).isTrue();
+        assertThat(members).hasSize(1);
+    }
+
+    @Test
     void labourMinistryGetsPersonOverSoapWithHeadersEchoed() throws Exception {
         Person person = someMarriedFather();
         String envelope = SoapEnvelopes.request(MOL, "PS/GOV/MOI/civil-registry/PersonByNationalId", "v1",

@@ -16,8 +16,15 @@ import ps.takamul.core.protocol.TakamulException;
  * For mediation routes: turns an XML payload into JSON with Jackson. The root element's children
  * become the object's fields, repeated elements become arrays, text stays text (UTF-8 in, UTF-8
  * out, Arabic untouched). Bound in the registry as {@code xmlToJson}.
+ *
+ * <p>XML cannot tell a list of one from a single element, so a route names the elements that are
+ * lists in the exchange property {@value #ARRAYS} (comma-separated element names): they become
+ * JSON arrays at any depth even when the answer holds only one, so a client sees one shape.
  */
 public final class XmlToJson implements Processor {
+    /** Exchange property: element names that are always JSON arrays. */
+    public static final String ARRAYS = "takamulJsonArrays";
+
     private final XmlMapper xml = new XmlMapper(new XmlFactory(hardened()));
     private final ObjectMapper json = new ObjectMapper();
 
@@ -38,11 +45,29 @@ public final class XmlToJson implements Processor {
         } catch (IOException e) {
             throw new TakamulException(ErrorCode.PROVIDER_FAULT, "the provider's answer is not XML that can be converted");
         }
+        String arrays = exchange.getProperty(ARRAYS, String.class);
+        if (arrays != null && !arrays.isBlank()) {
+            alwaysArrays(tree, java.util.Set.of(arrays.split("\\s*,\\s*")));
+        }
         try {
             exchange.getMessage().setBody(json.writeValueAsBytes(tree));
         } catch (IOException e) {
             throw new TakamulException(ErrorCode.INTERNAL_ERROR, "JSON conversion failed");
         }
         exchange.getMessage().setHeader(MessageHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
+    }
+
+    private static void alwaysArrays(JsonNode node, java.util.Set<String> names) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (var field : object.properties()) {
+                JsonNode value = field.getValue();
+                if (names.contains(field.getKey()) && !value.isArray()) {
+                    field.setValue(object.arrayNode().add(value));
+                }
+                alwaysArrays(field.getValue(), names);
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> alwaysArrays(child, names));
+        }
     }
 }
