@@ -1,5 +1,10 @@
 package ps.takamul.node;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import ps.takamul.core.catalogue.CatalogueException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -183,11 +188,11 @@ public final class TakamulNode implements AutoCloseable {
 
     /** A mediation endpoint named in the catalogue must be a route's input, or start-up fails. */
     private void checkMediationEndpoints(List<ServiceDescription> hosted) {
-        java.util.Set<String> inputs = new java.util.HashSet<>();
+        Set<String> inputs = new HashSet<>();
         camel.getRoutes().forEach(r -> inputs.add(r.getEndpoint().getEndpointUri()));
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (ServiceDescription s : hosted) {
-            for (String uri : java.util.Arrays.asList(s.mediation().request(), s.mediation().response())) {
+            for (String uri : Arrays.asList(s.mediation().request(), s.mediation().response())) {
                 if (uri != null && !inputs.contains(camel.getEndpoint(uri).getEndpointUri())) {
                     problems.add(s.source() + ": service " + s.id() + ": mediation endpoint " + uri
                             + " is not the input of any route (see " + settings.get("takamul.mediation.dir") + ")");
@@ -195,7 +200,7 @@ public final class TakamulNode implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ps.takamul.core.catalogue.CatalogueException(problems);
+            throw new CatalogueException(problems);
         }
     }
 

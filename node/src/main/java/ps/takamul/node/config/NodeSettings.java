@@ -1,5 +1,7 @@
 package ps.takamul.node.config;
 
+import java.util.Arrays;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -98,8 +100,8 @@ public final class NodeSettings {
     }
 
     /** A comma-separated list of folders. */
-    public java.util.List<Path> getPaths(String key) {
-        return java.util.Arrays.stream(get(key).split(",")).map(String::trim).filter(v -> !v.isEmpty())
+    public List<Path> getPaths(String key) {
+        return Arrays.stream(get(key).split(",")).map(String::trim).filter(v -> !v.isEmpty())
                 .map(Path::of).toList();
     }
 

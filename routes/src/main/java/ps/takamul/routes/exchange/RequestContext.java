@@ -5,7 +5,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ClientId;
+import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.core.protocol.TakamulException;
 
 /**
  * Who asked for what, once the ingress has checked it. Kept as an exchange property for the
@@ -33,7 +35,7 @@ public record RequestContext(String messageId, ClientId client, ServiceDescripti
         }
         String id = given.strip();
         if (id.length() > MAX_ID_LENGTH || !id.chars().allMatch(c -> c >= 0x21 && c < 0x7f)) {
-            throw new ps.takamul.core.protocol.TakamulException(ps.takamul.core.protocol.ErrorCode.INVALID_IDENTIFIER,
+            throw new TakamulException(ErrorCode.INVALID_IDENTIFIER,
                     "message id must be 1-" + MAX_ID_LENGTH + " printable ASCII characters");
         }
         return id;

@@ -1,5 +1,7 @@
 package ps.takamul.routes.mediation;
 
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -47,7 +49,7 @@ public final class XmlToJson implements Processor {
         }
         String arrays = exchange.getProperty(ARRAYS, String.class);
         if (arrays != null && !arrays.isBlank()) {
-            alwaysArrays(tree, java.util.Set.of(arrays.split("\\s*,\\s*")));
+            alwaysArrays(tree, Set.of(arrays.split("\\s*,\\s*")));
         }
         try {
             exchange.getMessage().setBody(json.writeValueAsBytes(tree));
@@ -57,8 +59,8 @@ public final class XmlToJson implements Processor {
         exchange.getMessage().setHeader(MessageHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
     }
 
-    private static void alwaysArrays(JsonNode node, java.util.Set<String> names) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+    private static void alwaysArrays(JsonNode node, Set<String> names) {
+        if (node instanceof ObjectNode object) {
             for (var field : object.properties()) {
                 JsonNode value = field.getValue();
                 if (names.contains(field.getKey()) && !value.isArray()) {
