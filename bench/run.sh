@@ -2,7 +2,7 @@
 # Measures the sync REST exchange through the queue next to the same exchange without it, in
 # one node, in one run, with wrk on loopback. Prints requests/s, p50/p99 and the ratios.
 #
-#   bench/run.sh            # full: 20 s per measurement, 3 rounds (about 6 minutes)
+#   bench/run.sh            # full: 20 s per measurement, 3 rounds (about 7 minutes)
 #   bench/run.sh --quick    # about a minute: 6 s per measurement, 1 round
 #
 # The node runs the demo (the civil-registry example provider beside it) plus the bench's own

@@ -95,17 +95,17 @@ final class HttpProviderCall implements Processor {
     private TakamulException translate(Exception failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // HttpClient's connect timeout is a SocketTimeoutException too, but it means unreachable.
-            if (t instanceof ConnectException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            if (t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 return new TakamulException(ErrorCode.PROVIDER_UNAVAILABLE,
-                        "provider of " + serviceId + " could not be reached", failure);
-            }
-            if (t instanceof SocketTimeoutException) {
-                return new TakamulException(ErrorCode.PROVIDER_TIMEOUT,
-                        "provider of " + serviceId + " did not answer in time", failure);
+                        "provider of " + serviceId + " could not be reached within connectTimeout", failure);
             }
             if (t instanceof ConnectException) {
                 return new TakamulException(ErrorCode.PROVIDER_UNAVAILABLE,
                         "provider of " + serviceId + " refused the connection", failure);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new TakamulException(ErrorCode.PROVIDER_TIMEOUT,
+                        "provider of " + serviceId + " did not answer in time", failure);
             }
         }
         return new TakamulException(ErrorCode.PROVIDER_UNAVAILABLE,
