@@ -10,6 +10,7 @@ import ps.takamul.core.catalogue.CatalogueException;
 import ps.takamul.examples.civilregistry.CivilRegistryServer;
 import ps.takamul.examples.civilregistry.Population;
 import ps.takamul.examples.civilregistry.PopulationGenerator;
+import ps.takamul.examples.payments.BillingReceiver;
 import ps.takamul.node.config.NodeSettings;
 
 /**
@@ -48,11 +49,14 @@ public final class Takamul {
         }
         NodeSettings settings = NodeSettings.load(config, overrides);
         CivilRegistryServer registry = null;
+        BillingReceiver billing = null;
         Population population = null;
         if (command.equals("demo")) {
             population = PopulationGenerator.generate();
             URI url = URI.create(settings.get("civil-registry.url"));
             registry = CivilRegistryServer.start(url.getHost(), url.getPort(), population);
+            URI billingUrl = URI.create(settings.get("billing.url"));
+            billing = BillingReceiver.start(billingUrl.getHost(), billingUrl.getPort());
         }
         TakamulNode node;
         try {
@@ -65,12 +69,14 @@ public final class Takamul {
             }
             if (registry != null) {
                 registry.stop();
+                billing.stop();
             }
             System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CivilRegistryServer started = registry;
+        BillingReceiver startedBilling = billing;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -79,16 +85,18 @@ public final class Takamul {
             }
             if (started != null) {
                 started.stop();
+                startedBilling.stop();
             }
             stopped.countDown();
         }, "takamul-shutdown"));
         if (population != null) {
-            printDemo(node, registry, population);
+            printDemo(node, registry, billing, population);
         }
         stopped.await();
     }
 
-    private static void printDemo(TakamulNode node, CivilRegistryServer registry, Population population) {
+    private static void printDemo(TakamulNode node, CivilRegistryServer registry, BillingReceiver billing,
+                                  Population population) {
         List<String> ids = population.sampleIds(3);
         String rest = node.restBaseUrl();
         System.out.printf("""
@@ -111,8 +119,14 @@ public final class Takamul {
                    curl -s -H 'Content-Type: text/xml; charset=UTF-8' \\
                         --data-binary @examples/requests/person-by-id-mol.xml %2$s
 
+                 The bill-payment system notifies the Interior of a payment (202, then delivered):
+                   curl -s -H 'X-Road-Client: PS/GOV/MOF/e-payments' -H 'Content-Type: application/json' \\
+                        --data-binary @examples/requests/payment-notification.json \\
+                        %1$s/PS/GOV/MOI/bills/payment-notification/v1
+                   curl -s %7$s/payments      (what the Interior's billing system booked)
+
                  Stop with Ctrl-C. More in README.md and docs/.
                 ============================================================
-                """, rest, node.soapAddress(), registry.address(), population.size(), ids, ids.get(0));
+                """, rest, node.soapAddress(), registry.address(), population.size(), ids, ids.get(0), billing.address());
     }
 }
