@@ -41,6 +41,7 @@ import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
+import ps.takamul.node.tls.MutualTlsListener;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
@@ -64,6 +65,7 @@ public final class TakamulNode implements AutoCloseable {
     private DefaultCamelContext camel;
     private CatalogueHolder catalogue;
     private int httpPort;
+    private MutualTlsListener tls;
 
     private TakamulNode(NodeSettings settings) {
         this.settings = settings;
@@ -117,7 +119,8 @@ public final class TakamulNode implements AutoCloseable {
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
                 settings.getDuration("takamul.reply.margin").toMillis(),
-                settings.getBoolean("takamul.bench.inline-baseline"));
+                settings.getBoolean("takamul.bench.inline-baseline"),
+                settings.getBoolean("takamul.tls.enabled"));
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
@@ -133,10 +136,16 @@ public final class TakamulNode implements AutoCloseable {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
                 VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
         refuseOversizedBodies(router, maxBody);
+        MutualTlsListener.bindPeerIdentity(router);
+        if (settings.getBoolean("takamul.tls.enabled")) {
+            tls = MutualTlsListener.start(server.getVertx(), router, settings.get("takamul.http.host"),
+                    settings.getInt("takamul.tls.port"), settings.getPath("takamul.tls.keystore"), tlsPassword(),
+                    settings.getPath("takamul.tls.trust"));
+        }
         httpPort = server.getPort();
         LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
                 settings.role().name().toLowerCase(), loaded.services().size(), hosted.size(), restBaseUrl(), soapAddress());
-        if (settings.get("takamul.http.host").startsWith("127.")) {
+        if (settings.get("takamul.http.host").startsWith("127.") && tls == null) {
             LOG.info("Demo profile: plain HTTP on loopback only; mutual TLS arrives with the trust layer.");
         }
     }
@@ -204,9 +213,23 @@ public final class TakamulNode implements AutoCloseable {
         }
     }
 
+    private char[] tlsPassword() {
+        String password = settings.get("takamul.tls.password");
+        if (password.isEmpty()) {
+            password = System.getenv().getOrDefault("TAKAMUL_TLS_PASSWORD", "");
+        }
+        if (password.isEmpty()) {
+            throw new IllegalStateException("takamul.tls.enabled needs the keystore password in TAKAMUL_TLS_PASSWORD");
+        }
+        return password.toCharArray();
+    }
+
     private VertxPlatformHttpServer httpServer() {
         VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
-        config.setBindHost(settings.get("takamul.http.host"));
+        // With mutual TLS on, the plain listener stays on loopback, and the routes refuse every
+        // request on it for want of a client certificate.
+        boolean tlsOn = settings.getBoolean("takamul.tls.enabled");
+        config.setBindHost(tlsOn ? "127.0.0.1" : settings.get("takamul.http.host"));
         config.setBindPort(settings.getInt("takamul.http.port"));
         config.setMaxBodySize(settings.getLong("takamul.limits.max-body-bytes"));
         return new VertxPlatformHttpServer(config);
@@ -255,8 +278,16 @@ public final class TakamulNode implements AutoCloseable {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The REST base URL over mutual TLS, or null when the secure profile is off. */
+    public String tlsBaseUrl() {
+        return tls == null ? null : "https://" + settings.get("takamul.http.host") + ":" + tls.port() + "/r1";
+    }
+
     @Override
     public void close() throws Exception {
+        if (tls != null) {
+            tls.close();
+        }
         if (camel != null) {
             camel.stop();
         }

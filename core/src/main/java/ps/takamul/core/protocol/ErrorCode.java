@@ -14,6 +14,8 @@ public enum ErrorCode {
     FORBIDDEN_XML("Client.ForbiddenXml", 400, "XML with a DOCTYPE or entity declaration"),
     BODY_TOO_LARGE("Client.BodyTooLarge", 413, "Request body too large"),
     UNKNOWN_CLIENT("Client.UnknownClient", 403, "Unknown client"),
+    CERTIFICATE_REQUIRED("Client.CertificateRequired", 403, "A client certificate is required"),
+    CERTIFICATE_MISMATCH("Client.CertificateMismatch", 403, "Client certificate is not the calling client's"),
     UNKNOWN_SERVICE("Client.UnknownService", 404, "Unknown service"),
     ACCESS_DENIED("Client.AccessDenied", 403, "Client may not call this service"),
     METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "Method not allowed for this service"),

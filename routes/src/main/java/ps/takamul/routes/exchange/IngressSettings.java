@@ -9,6 +9,9 @@ package ps.takamul.routes.exchange;
  *                     connector waits for the provider, so a provider timeout is reported as such
  * @param inlineBaseline  benchmark only: also serve queries at {@code /bench/inline/r1/...} without
  *                     the broker, so the queue's cost can be measured against the same exchange
+ * @param requireClientCertificate the secure profile: a REST client must have presented, over
+ *                     mutual TLS, a certificate issued to the subsystem it names in X-Road-Client
  */
-public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline) {
+public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline,
+                              boolean requireClientCertificate) {
 }

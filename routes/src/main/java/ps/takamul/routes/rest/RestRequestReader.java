@@ -21,6 +21,7 @@ import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
+import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
 
@@ -35,11 +36,13 @@ public final class RestRequestReader implements Processor {
     private final Supplier<Catalogue> catalogue;
     private final long maxBodyBytes;
     private final long replyMarginMillis;
+    private final boolean requireClientCertificate;
 
-    public RestRequestReader(Supplier<Catalogue> catalogue, long maxBodyBytes, long replyMarginMillis) {
+    public RestRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
         this.catalogue = catalogue;
-        this.maxBodyBytes = maxBodyBytes;
-        this.replyMarginMillis = replyMarginMillis;
+        this.maxBodyBytes = settings.maxBodyBytes();
+        this.replyMarginMillis = settings.replyMarginMillis();
+        this.requireClientCertificate = settings.requireClientCertificate();
     }
 
     @Override
@@ -56,6 +59,9 @@ public final class RestRequestReader implements Processor {
         }
         ClientId client = parse(() -> ClientId.parse(clientHeader.strip()));
         exchange.setProperty(ExchangeLog.CLIENT, client.toString());
+        if (requireClientCertificate) {
+            ClientCertificates.requireCertificateOf(in, client);
+        }
         if (!current.isKnown(client)) {
             throw new TakamulException(ErrorCode.UNKNOWN_CLIENT, "client " + client + " is not registered");
         }

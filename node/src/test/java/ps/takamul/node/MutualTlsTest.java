@@ -1,0 +1,155 @@
+package ps.takamul.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ps.takamul.core.identifier.SubsystemId;
+import ps.takamul.node.support.Http;
+import ps.takamul.node.support.TestNodes;
+import ps.takamul.node.support.TestProvider;
+import ps.takamul.security.pki.Identity;
+import ps.takamul.security.pki.InstanceCa;
+import ps.takamul.security.pki.IssueRequest;
+import ps.takamul.security.pki.KeyRequests;
+import ps.takamul.security.pki.Keystores;
+import ps.takamul.security.pki.Pem;
+import ps.takamul.security.pki.Profile;
+
+/**
+ * The secure profile's REST listener: mutual TLS with certificates from the instance PKI, the
+ * client system authenticated by its certificate and bound to the subsystem it names.
+ */
+class MutualTlsTest {
+    static final char[] PASSWORD = "test-only-password".toCharArray();
+    static final String ECHO = "/PS/GOV/TEST/provider/echo/v1";
+
+    @TempDir
+    static Path dir;
+    static InstanceCa ca;
+    static TestProvider provider;
+    static TakamulNode node;
+    static Path mohKeystore;
+    static Path strangerKeystore;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ca = InstanceCa.init(dir.resolve("ca"), "PS", Duration.ofDays(30), PASSWORD, null);
+        Path nodeKeystore = issue(ca, Profile.NODE_TLS,
+                Identity.node("test-node", List.of("localhost"), List.of("127.0.0.1")), dir.resolve("node"));
+        mohKeystore = issue(ca, Profile.CLIENT_TLS,
+                Identity.subsystem(SubsystemId.parse("PS/GOV/MOH/health-records")), dir.resolve("moh"));
+        // The same subsystem, certified by a CA the node does not trust.
+        InstanceCa other = InstanceCa.init(dir.resolve("other-ca"), "XX", Duration.ofDays(30), PASSWORD, null);
+        strangerKeystore = issue(other, Profile.CLIENT_TLS,
+                Identity.subsystem(SubsystemId.parse("PS/GOV/MOH/health-records")), dir.resolve("stranger"));
+        Path trust = dir.resolve("trust.pem");
+        Pem.write(trust, ca.issuing(), ca.root());
+
+        provider = new TestProvider();
+        Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), provider.url(),
+                "http://127.0.0.1:1/x", "http://127.0.0.1:1/x");
+        settings.put("takamul.tls.enabled", "true");
+        settings.put("takamul.tls.port", "0");
+        settings.put("takamul.tls.keystore", nodeKeystore.toString());
+        settings.put("takamul.tls.password", new String(PASSWORD));
+        settings.put("takamul.tls.trust", trust.toString());
+        node = TestNodes.start(settings);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+        provider.close();
+    }
+
+    static Path issue(InstanceCa authority, Profile profile, Identity identity, Path out) throws IOException {
+        Files.createDirectories(out);
+        KeyRequests.KeyRequest request = KeyRequests.create(profile, identity, out, PASSWORD);
+        var certificate = authority.issue(request.csr(), IssueRequest.of(profile, Duration.ofDays(10)));
+        KeyRequests.importChain(request.keystore(), List.of(certificate, authority.issuing()), PASSWORD);
+        return request.keystore();
+    }
+
+    static HttpClient client(Path keystore) throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keystore == null ? null : Keystores.load(keystore, PASSWORD), PASSWORD);
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("root", ca.root());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(anchors);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keystore == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static HttpResponse<String> call(HttpClient client, String base, String caller) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + ECHO)).header("X-Road-Client", caller)
+                        .header("Content-Type", "text/plain; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString("سلام", StandardCharsets.UTF_8))
+                        .timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String code(HttpResponse<String> response) throws IOException {
+        return new ObjectMapper().readTree(response.body()).path("code").asText();
+    }
+
+    @Test
+    void aClientWithItsOwnCertificateIsServed() throws Exception {
+        HttpResponse<String> response = call(client(mohKeystore), node.tlsBaseUrl(), "PS/GOV/MOH/health-records");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("سلام");
+        assertThat(provider.nextEcho().header("X-Road-Client")).isEqualTo("PS/GOV/MOH/health-records");
+    }
+
+    @Test
+    void aClientNamingAnotherSubsystemThanItsCertificateIsRefused() throws Exception {
+        long before = node.broker().messagesAdded("takamul.");
+        HttpResponse<String> response = call(client(mohKeystore), node.tlsBaseUrl(), "PS/GOV/MOF/e-payments");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(code(response)).isEqualTo("Client.CertificateMismatch");
+        assertThat(node.broker().messagesAdded("takamul.")).isEqualTo(before);
+    }
+
+    @Test
+    void aClientWithoutACertificateCannotConnect() {
+        assertThatThrownBy(() -> call(client(null), node.tlsBaseUrl(), "PS/GOV/MOH/health-records"))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aCertificateFromAnUntrustedAuthorityCannotConnect() {
+        assertThatThrownBy(() -> call(client(strangerKeystore), node.tlsBaseUrl(), "PS/GOV/MOH/health-records"))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void thePlainListenerServesNobodyEvenWithAForgedPeerHeader() throws Exception {
+        HttpResponse<byte[]> response = Http.send(Http.post(node.restBaseUrl() + ECHO, "PS/GOV/MOH/health-records",
+                "text/plain", "x".getBytes(StandardCharsets.UTF_8)).header("Takamul-Peer-Subsystem", "PS/GOV/MOH/health-records"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("X-Road-Error")).hasValue("Client.CertificateRequired");
+    }
+}
