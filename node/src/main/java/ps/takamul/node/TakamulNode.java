@@ -42,6 +42,7 @@ import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.node.tls.MutualTlsListener;
+import ps.takamul.node.tls.TlsMaterial;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
@@ -117,10 +118,15 @@ public final class TakamulNode implements AutoCloseable {
         camel.addService(httpServer());
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
+        TlsMaterial tlsMaterial = settings.getBoolean("takamul.tls.enabled")
+                ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), tlsPassword(), settings.getPath("takamul.tls.trust"))
+                : null;
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
                 settings.getDuration("takamul.reply.margin").toMillis(),
                 settings.getBoolean("takamul.bench.inline-baseline"),
-                settings.getBoolean("takamul.tls.enabled"));
+                tlsMaterial != null,
+                tlsMaterial == null ? null : tlsMaterial.keys().getKeyManagers(),
+                tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers());
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
@@ -137,10 +143,9 @@ public final class TakamulNode implements AutoCloseable {
                 VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
         refuseOversizedBodies(router, maxBody);
         MutualTlsListener.bindPeerIdentity(router);
-        if (settings.getBoolean("takamul.tls.enabled")) {
+        if (tlsMaterial != null) {
             tls = MutualTlsListener.start(server.getVertx(), router, settings.get("takamul.http.host"),
-                    settings.getInt("takamul.tls.port"), settings.getPath("takamul.tls.keystore"), tlsPassword(),
-                    settings.getPath("takamul.tls.trust"));
+                    settings.getInt("takamul.tls.port"), tlsMaterial);
         }
         httpPort = server.getPort();
         LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
@@ -257,7 +262,8 @@ public final class TakamulNode implements AutoCloseable {
     }
 
     public String soapAddress() {
-        return "http://" + settings.get("takamul.http.host") + ":" + settings.getInt("takamul.soap.port")
+        String scheme = settings.getBoolean("takamul.tls.enabled") ? "https://" : "http://";
+        return scheme + settings.get("takamul.http.host") + ":" + settings.getInt("takamul.soap.port")
                 + settings.get("takamul.soap.path");
     }
 

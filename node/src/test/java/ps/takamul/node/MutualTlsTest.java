@@ -24,7 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ps.takamul.core.identifier.SubsystemId;
+import ps.takamul.examples.civilregistry.CivilRegistryServer;
+import ps.takamul.examples.civilregistry.Population;
+import ps.takamul.examples.civilregistry.PopulationGenerator;
 import ps.takamul.node.support.Http;
+import ps.takamul.node.support.SoapEnvelopes;
 import ps.takamul.node.support.TestNodes;
 import ps.takamul.node.support.TestProvider;
 import ps.takamul.security.pki.Identity;
@@ -49,6 +53,9 @@ class MutualTlsTest {
     static TestProvider provider;
     static TakamulNode node;
     static Path mohKeystore;
+    static Path molKeystore;
+    static CivilRegistryServer registry;
+    static String someId;
     static Path strangerKeystore;
 
     @BeforeAll
@@ -58,6 +65,11 @@ class MutualTlsTest {
                 Identity.node("test-node", List.of("localhost"), List.of("127.0.0.1")), dir.resolve("node"));
         mohKeystore = issue(ca, Profile.CLIENT_TLS,
                 Identity.subsystem(SubsystemId.parse("PS/GOV/MOH/health-records")), dir.resolve("moh"));
+        molKeystore = issue(ca, Profile.CLIENT_TLS,
+                Identity.subsystem(SubsystemId.parse("PS/GOV/MOL/labour-registry")), dir.resolve("mol"));
+        Population population = PopulationGenerator.generate();
+        someId = population.sampleIds(1).get(0);
+        registry = CivilRegistryServer.start("127.0.0.1", CivilRegistryServer.freePort(), population);
         // The same subsystem, certified by a CA the node does not trust.
         InstanceCa other = InstanceCa.init(dir.resolve("other-ca"), "XX", Duration.ofDays(30), PASSWORD, null);
         strangerKeystore = issue(other, Profile.CLIENT_TLS,
@@ -67,7 +79,7 @@ class MutualTlsTest {
 
         provider = new TestProvider();
         Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), provider.url(),
-                "http://127.0.0.1:1/x", "http://127.0.0.1:1/x");
+                registry.address(), registry.address());
         settings.put("takamul.tls.enabled", "true");
         settings.put("takamul.tls.port", "0");
         settings.put("takamul.tls.keystore", nodeKeystore.toString());
@@ -80,6 +92,7 @@ class MutualTlsTest {
     static void stop() throws Exception {
         node.close();
         provider.close();
+        registry.stop();
     }
 
     static Path issue(InstanceCa authority, Profile profile, Identity identity, Path out) throws IOException {
@@ -143,6 +156,31 @@ class MutualTlsTest {
     void aCertificateFromAnUntrustedAuthorityCannotConnect() {
         assertThatThrownBy(() -> call(client(strangerKeystore), node.tlsBaseUrl(), "PS/GOV/MOH/health-records"))
                 .isInstanceOf(IOException.class);
+    }
+
+    static HttpResponse<String> soap(HttpClient client, String caller) throws Exception {
+        String envelope = SoapEnvelopes.request(caller, "PS/GOV/MOI/civil-registry/PersonByNationalId", "v1",
+                "tls-1", SoapEnvelopes.personById(someId));
+        return client.send(HttpRequest.newBuilder(URI.create(node.soapAddress()))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                        .timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void soapIsServedOnlyOverMutualTlsToTheCertificatesSubsystem() throws Exception {
+        assertThat(node.soapAddress()).startsWith("https://");
+        HttpResponse<String> served = soap(client(molKeystore), "PS/GOV/MOL/labour-registry");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).contains("PersonByNationalIdResponse").contains(someId);
+
+        HttpResponse<String> mismatch = soap(client(mohKeystore), "PS/GOV/MOL/labour-registry");
+        assertThat(mismatch.statusCode()).isEqualTo(500);
+        assertThat(mismatch.body()).contains("<faultcode>soap:Client.CertificateMismatch</faultcode>");
+
+        assertThatThrownBy(() -> soap(client(null), "PS/GOV/MOL/labour-registry")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> soap(client(strangerKeystore), "PS/GOV/MOL/labour-registry")).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -7,21 +7,15 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.Router;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ps.takamul.routes.rest.ClientCertificates;
-import ps.takamul.security.pki.Keystores;
 import ps.takamul.security.pki.MemberBinding;
-import ps.takamul.security.pki.Pem;
 
 /**
  * The REST listener of the secure profile: TLS 1.3 (1.2 allowed) with a client certificate
@@ -38,37 +32,19 @@ public final class MutualTlsListener implements AutoCloseable {
         this.server = server;
     }
 
-    /**
-     * @param keystore PKCS#12 with the node's TLS key and its chain
-     * @param trust    the CA certificates that issue client certificates
-     */
-    public static MutualTlsListener start(Vertx vertx, Router router, String host, int port,
-                                          KeyStore keystore, char[] password, List<X509Certificate> trust) throws Exception {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keystore, password);
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        for (int i = 0; i < trust.size(); i++) {
-            anchors.setCertificateEntry("ca-" + i, trust.get(i));
-        }
-        TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trusted.init(anchors);
+    public static MutualTlsListener start(Vertx vertx, Router router, String host, int port, TlsMaterial tls)
+            throws Exception {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host).setPort(port)
                 .setSsl(true)
                 .setClientAuth(ClientAuth.REQUIRED)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.3", "TLSv1.2"))
-                .setKeyCertOptions(KeyCertOptions.wrap((X509KeyManager) keys.getKeyManagers()[0]))
-                .setTrustOptions(TrustOptions.wrap(trusted.getTrustManagers()[0]));
+                .setKeyCertOptions(KeyCertOptions.wrap((X509KeyManager) tls.keys().getKeyManagers()[0]))
+                .setTrustOptions(TrustOptions.wrap(tls.trust().getTrustManagers()[0]));
         HttpServer server = vertx.createHttpServer(options).requestHandler(router)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("REST over mutual TLS on https://{}:{}/r1 (client certificates required)", host, server.actualPort());
         return new MutualTlsListener(server);
-    }
-
-    public static MutualTlsListener start(Vertx vertx, Router router, String host, int port,
-                                          java.nio.file.Path keystore, char[] password, java.nio.file.Path trust) throws Exception {
-        return start(vertx, router, host, port, Keystores.load(keystore, password), password, Pem.readCertificates(trust));
     }
 
     /**

@@ -1,5 +1,8 @@
 package ps.takamul.routes.exchange;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+
 /**
  * What the ingress routes need from the node's configuration.
  *
@@ -9,9 +12,11 @@ package ps.takamul.routes.exchange;
  *                     connector waits for the provider, so a provider timeout is reported as such
  * @param inlineBaseline  benchmark only: also serve queries at {@code /bench/inline/r1/...} without
  *                     the broker, so the queue's cost can be measured against the same exchange
- * @param requireClientCertificate the secure profile: a REST client must have presented, over
- *                     mutual TLS, a certificate issued to the subsystem it names in X-Road-Client
+ * @param requireClientCertificate the secure profile: a client must have presented, over mutual
+ *                     TLS, a certificate issued to the subsystem it names as the client
+ * @param tlsKeys      with the secure profile, the node's TLS key (else null)
+ * @param tlsTrust     with the secure profile, the trust anchors for client certificates (else null)
  */
 public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline,
-                              boolean requireClientCertificate) {
+                              boolean requireClientCertificate, KeyManager[] tlsKeys, TrustManager[] tlsTrust) {
 }

@@ -19,7 +19,14 @@ public final class ClientCertificates {
 
     /** The client named in X-Road-Client must be the certificate's subsystem, or its member. */
     public static void requireCertificateOf(Message in, ClientId client) {
-        String peer = in.getHeader(PEER_HEADER, String.class);
+        requireCertificateOf(in.getHeader(PEER_HEADER, String.class), client);
+    }
+
+    /**
+     * @param peer the subsystem the verified client certificate was issued to, or null when the
+     *             caller presented none that binds one
+     */
+    public static void requireCertificateOf(String peer, ClientId client) {
         if (peer == null || peer.isEmpty()) {
             throw new TakamulException(ErrorCode.CERTIFICATE_REQUIRED,
                     "call over mutual TLS with a client certificate issued to your subsystem");

@@ -1,6 +1,13 @@
 package ps.takamul.routes.soap;
 
+import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.configuration.jsse.TLSServerParameters;
+import org.apache.cxf.configuration.security.ClientAuthentication;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -31,7 +38,7 @@ public final class SoapIngressRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        hideServerVersion();
+        configureJetty();
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(getContext());
         endpoint.setEndpointUriIfNotSpecified("cxf://takamul-soap-ingress");
@@ -44,7 +51,7 @@ public final class SoapIngressRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .errorHandler(noErrorHandler())
                 .doTry()
-                    .process(new SoapRequestReader(catalogue, settings.replyMarginMillis()))
+                    .process(new SoapRequestReader(catalogue, settings))
                     .to(BrokerEndpoints.QUERY)
                     .process(new SoapResponseWriter())
                 .doCatch(Exception.class)
@@ -52,15 +59,27 @@ public final class SoapIngressRoute extends RouteBuilder {
                 .end();
     }
 
-    /** Jetty names itself and its version in every response unless told not to. */
-    private void hideServerVersion() throws Exception {
-        java.net.URI address = java.net.URI.create(settings.soapAddress());
-        org.apache.cxf.Bus bus = org.apache.cxf.BusFactory.getDefaultBus();
-        org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory engines =
-                bus.getExtension(org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory.class);
-        org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine engine = engines.retrieveJettyHTTPServerEngine(address.getPort());
+    /**
+     * Jetty names itself and its version in every response unless told not to; in the secure
+     * profile it speaks TLS 1.3 (1.2 allowed) and requires a client certificate.
+     */
+    private void configureJetty() throws Exception {
+        URI address = URI.create(settings.soapAddress());
+        JettyHTTPServerEngineFactory engines = BusFactory.getDefaultBus().getExtension(JettyHTTPServerEngineFactory.class);
+        if ("https".equals(address.getScheme())) {
+            ClientAuthentication clientAuth = new ClientAuthentication();
+            clientAuth.setRequired(true);
+            clientAuth.setWant(true);
+            TLSServerParameters tls = new TLSServerParameters();
+            tls.setKeyManagers(settings.tlsKeys());
+            tls.setTrustManagers(settings.tlsTrust());
+            tls.setClientAuthentication(clientAuth);
+            tls.setIncludeProtocols(List.of("TLSv1.3", "TLSv1.2"));
+            engines.setTLSServerParametersForPort(address.getHost(), address.getPort(), tls);
+        }
+        JettyHTTPServerEngine engine = engines.retrieveJettyHTTPServerEngine(address.getPort());
         if (engine == null) {
-            engine = engines.createJettyHTTPServerEngine(address.getHost(), address.getPort(), "http");
+            engine = engines.createJettyHTTPServerEngine(address.getHost(), address.getPort(), address.getScheme());
         }
         engine.setSendServerVersion(false);
     }

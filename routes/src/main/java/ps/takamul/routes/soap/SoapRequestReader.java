@@ -23,6 +23,12 @@ import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
+import ps.takamul.routes.exchange.IngressSettings;
+import ps.takamul.routes.rest.ClientCertificates;
+import ps.takamul.security.pki.MemberBinding;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.security.transport.TLSSessionInfo;
+import java.security.cert.X509Certificate;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
 
@@ -35,10 +41,12 @@ final class SoapRequestReader implements Processor {
 
     private final Supplier<Catalogue> catalogue;
     private final long replyMarginMillis;
+    private final boolean requireClientCertificate;
 
-    SoapRequestReader(Supplier<Catalogue> catalogue, long replyMarginMillis) {
+    SoapRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
         this.catalogue = catalogue;
-        this.replyMarginMillis = replyMarginMillis;
+        this.replyMarginMillis = settings.replyMarginMillis();
+        this.requireClientCertificate = settings.requireClientCertificate();
     }
 
     @Override
@@ -60,6 +68,9 @@ final class SoapRequestReader implements Processor {
         exchange.setProperty(ExchangeLog.SERVICE, headers.service().toString());
         exchange.setProperty(ExchangeProperties.SOAP_HEADERS, headers.elements());
 
+        if (requireClientCertificate) {
+            ClientCertificates.requireCertificateOf(peerSubsystem(in), headers.client());
+        }
         Catalogue current = catalogue.get();
         if (!current.isKnown(headers.client())) {
             throw new TakamulException(ErrorCode.UNKNOWN_CLIENT, "client " + headers.client() + " is not registered");
@@ -92,6 +103,20 @@ final class SoapRequestReader implements Processor {
         in.setHeader(MessageHeaders.CONTENT_TYPE, "text/xml; charset=UTF-8");
         BrokerEndpoints.addressQuery(in, Queues.query(service.id()), service.timeout().toMillis() + replyMarginMillis);
         in.setBody(payloadOf(body.get(0)));
+    }
+
+    /** The subsystem of the client certificate CXF's TLS transport verified, if it binds one. */
+    private static String peerSubsystem(Message in) {
+        org.apache.cxf.message.Message cxf = in.getHeader(CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class);
+        TLSSessionInfo tls = cxf == null ? null : cxf.get(TLSSessionInfo.class);
+        if (tls == null || tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
+            return null;
+        }
+        try {
+            return MemberBinding.subsystemOf((X509Certificate) tls.getPeerCertificates()[0]).toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
