@@ -12,14 +12,16 @@ import ps.takamul.examples.civilregistry.Population;
 import ps.takamul.examples.civilregistry.PopulationGenerator;
 import ps.takamul.examples.payments.BillingReceiver;
 import ps.takamul.node.config.NodeSettings;
+import ps.takamul.node.tls.DevPki;
 
 /**
  * The {@code takamul} command.
  * <pre>
- *   java -jar takamul-node.jar [run|demo] [--config FILE] [--set key=value ...]
+ *   java -jar takamul-node.jar [run|demo] [--secure] [--config FILE] [--set key=value ...]
  * </pre>
  * {@code run} starts a node from {@code config/takamul.properties}; {@code demo} first starts the
- * civil-registry example provider, then the node, and prints what to try.
+ * example providers, then the node, and prints what to try. {@code demo --secure} runs the secure
+ * profile (mutual TLS) on a dev PKI made at its first start under the data folder.
  */
 public final class Takamul {
     private Takamul() {
@@ -29,16 +31,18 @@ public final class Takamul {
         String command = "run";
         Path config = Path.of("config/takamul.properties");
         Map<String, String> overrides = new HashMap<>();
+        boolean secure = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "run", "demo" -> command = args[i];
+                case "--secure" -> secure = true;
                 case "--config" -> config = Path.of(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     overrides.put(kv[0], kv.length > 1 ? kv[1] : "");
                 }
                 case "-h", "--help" -> {
-                    System.out.println("usage: takamul [run|demo] [--config FILE] [--set key=value ...]");
+                    System.out.println("usage: takamul [run|demo] [--secure] [--config FILE] [--set key=value ...]");
                     return;
                 }
                 default -> {
@@ -48,6 +52,13 @@ public final class Takamul {
             }
         }
         NodeSettings settings = NodeSettings.load(config, overrides);
+        DevPki devPki = null;
+        if (secure) {
+            devPki = DevPki.ensure(settings.getPath("takamul.data.dir"));
+            Map<String, String> withTls = new HashMap<>(devPki.nodeSettings());
+            withTls.putAll(overrides);
+            settings = NodeSettings.load(config, withTls);
+        }
         CivilRegistryServer registry = null;
         BillingReceiver billing = null;
         Population population = null;
@@ -91,8 +102,25 @@ public final class Takamul {
         }, "takamul-shutdown"));
         if (population != null) {
             printDemo(node, registry, billing, population);
+            if (devPki != null) {
+                printSecureDemo(node, devPki, population.sampleIds(1).get(0));
+            }
         }
         stopped.await();
+    }
+
+    private static void printSecureDemo(TakamulNode node, DevPki pki, String nationalId) {
+        System.out.printf("""
+                 Secure profile: REST and SOAP over mutual TLS, with a dev PKI made at first start
+                 (%2$s). The plain listener now refuses every call. The same query over TLS, with
+                 the Ministry of Health's client certificate:
+                   curl -s --cacert %3$s --cert-type P12 \\
+                        --cert %4$s:%5$s \\
+                        -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                        %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
+                ============================================================
+                """, node.tlsBaseUrl(), pki.rootCertificate().getParent().getParent(), pki.rootCertificate(),
+                pki.clientKeystore("PS/GOV/MOH/health-records"), pki.password(), nationalId);
     }
 
     private static void printDemo(TakamulNode node, CivilRegistryServer registry, BillingReceiver billing,
