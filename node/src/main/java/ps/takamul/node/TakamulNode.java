@@ -119,7 +119,8 @@ public final class TakamulNode implements AutoCloseable {
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
         TlsMaterial tlsMaterial = settings.getBoolean("takamul.tls.enabled")
-                ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), tlsPassword(), settings.getPath("takamul.tls.trust"))
+                ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), tlsPassword(), settings.getPath("takamul.tls.trust"),
+                        settings.get("takamul.tls.crl").isEmpty() ? null : settings.getPath("takamul.tls.crl"))
                 : null;
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
                 settings.getDuration("takamul.reply.margin").toMillis(),

@@ -10,15 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +25,10 @@ import ps.takamul.examples.civilregistry.PopulationGenerator;
 import ps.takamul.node.support.Http;
 import ps.takamul.node.support.SoapEnvelopes;
 import ps.takamul.node.support.TestNodes;
+import ps.takamul.node.support.TestPki;
 import ps.takamul.node.support.TestProvider;
 import ps.takamul.security.pki.Identity;
 import ps.takamul.security.pki.InstanceCa;
-import ps.takamul.security.pki.IssueRequest;
-import ps.takamul.security.pki.KeyRequests;
-import ps.takamul.security.pki.Keystores;
 import ps.takamul.security.pki.Pem;
 import ps.takamul.security.pki.Profile;
 
@@ -44,7 +37,7 @@ import ps.takamul.security.pki.Profile;
  * client system authenticated by its certificate and bound to the subsystem it names.
  */
 class MutualTlsTest {
-    static final char[] PASSWORD = "test-only-password".toCharArray();
+    static final char[] PASSWORD = TestPki.PASSWORD;
     static final String ECHO = "/PS/GOV/TEST/provider/echo/v1";
 
     @TempDir
@@ -61,18 +54,18 @@ class MutualTlsTest {
     @BeforeAll
     static void start() throws Exception {
         ca = InstanceCa.init(dir.resolve("ca"), "PS", Duration.ofDays(30), PASSWORD, null);
-        Path nodeKeystore = issue(ca, Profile.NODE_TLS,
+        Path nodeKeystore = TestPki.issue(ca, Profile.NODE_TLS,
                 Identity.node("test-node", List.of("localhost"), List.of("127.0.0.1")), dir.resolve("node"));
-        mohKeystore = issue(ca, Profile.CLIENT_TLS,
+        mohKeystore = TestPki.issue(ca, Profile.CLIENT_TLS,
                 Identity.subsystem(SubsystemId.parse("PS/GOV/MOH/health-records")), dir.resolve("moh"));
-        molKeystore = issue(ca, Profile.CLIENT_TLS,
+        molKeystore = TestPki.issue(ca, Profile.CLIENT_TLS,
                 Identity.subsystem(SubsystemId.parse("PS/GOV/MOL/labour-registry")), dir.resolve("mol"));
         Population population = PopulationGenerator.generate();
         someId = population.sampleIds(1).get(0);
         registry = CivilRegistryServer.start("127.0.0.1", CivilRegistryServer.freePort(), population);
         // The same subsystem, certified by a CA the node does not trust.
         InstanceCa other = InstanceCa.init(dir.resolve("other-ca"), "XX", Duration.ofDays(30), PASSWORD, null);
-        strangerKeystore = issue(other, Profile.CLIENT_TLS,
+        strangerKeystore = TestPki.issue(other, Profile.CLIENT_TLS,
                 Identity.subsystem(SubsystemId.parse("PS/GOV/MOH/health-records")), dir.resolve("stranger"));
         Path trust = dir.resolve("trust.pem");
         Pem.write(trust, ca.issuing(), ca.root());
@@ -95,34 +88,12 @@ class MutualTlsTest {
         registry.stop();
     }
 
-    static Path issue(InstanceCa authority, Profile profile, Identity identity, Path out) throws IOException {
-        Files.createDirectories(out);
-        KeyRequests.KeyRequest request = KeyRequests.create(profile, identity, out, PASSWORD);
-        var certificate = authority.issue(request.csr(), IssueRequest.of(profile, Duration.ofDays(10)));
-        KeyRequests.importChain(request.keystore(), List.of(certificate, authority.issuing()), PASSWORD);
-        return request.keystore();
-    }
-
     static HttpClient client(Path keystore) throws Exception {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keystore == null ? null : Keystores.load(keystore, PASSWORD), PASSWORD);
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        anchors.setCertificateEntry("root", ca.root());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(anchors);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keystore == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return TestPki.client(keystore, ca.root());
     }
 
     static HttpResponse<String> call(HttpClient client, String base, String caller) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + ECHO)).header("X-Road-Client", caller)
-                        .header("Content-Type", "text/plain; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString("سلام", StandardCharsets.UTF_8))
-                        .timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TestPki.post(client, base + ECHO, caller);
     }
 
     static String code(HttpResponse<String> response) throws IOException {
