@@ -43,6 +43,10 @@ import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.node.tls.MutualTlsListener;
 import ps.takamul.node.tls.TlsMaterial;
+import ps.takamul.routes.tsa.TimestampRoute;
+import ps.takamul.security.pki.Keystores;
+import ps.takamul.security.tsa.TimestampAuthority;
+import java.security.KeyStore;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
@@ -130,6 +134,12 @@ public final class TakamulNode implements AutoCloseable {
                 tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers());
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
+        if (!settings.get("takamul.tsa.keystore").isEmpty()) {
+            char[] password = secret("takamul.tsa.password", "TAKAMUL_TSA_PASSWORD");
+            KeyStore tsaKeys = Keystores.load(settings.getPath("takamul.tsa.keystore"), password);
+            camel.addRoutes(new TimestampRoute(new TimestampAuthority(Keystores.privateKey(tsaKeys, password),
+                    Keystores.chain(tsaKeys))));
+        }
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, hosted, Connectors.discover());
         camel.addRoutes(new ProviderRoutes(hosted, connectors));
@@ -220,12 +230,17 @@ public final class TakamulNode implements AutoCloseable {
     }
 
     private char[] tlsPassword() {
-        String password = settings.get("takamul.tls.password");
+        return secret("takamul.tls.password", "TAKAMUL_TLS_PASSWORD");
+    }
+
+    /** A keystore password: from the setting if given there, else from the environment. */
+    private char[] secret(String setting, String environment) {
+        String password = settings.get(setting);
         if (password.isEmpty()) {
-            password = System.getenv().getOrDefault("TAKAMUL_TLS_PASSWORD", "");
+            password = System.getenv().getOrDefault(environment, "");
         }
         if (password.isEmpty()) {
-            throw new IllegalStateException("takamul.tls.enabled needs the keystore password in TAKAMUL_TLS_PASSWORD");
+            throw new IllegalStateException(setting + " is empty: give the keystore password in " + environment);
         }
         return password.toCharArray();
     }

@@ -20,8 +20,8 @@ import ps.takamul.security.pki.Profile;
 
 /**
  * The demo's own PKI, made at its first secure start under {@code <data>/pki} and reused after:
- * an instance CA, the node's TLS key for 127.0.0.1 and localhost, and a client key for each demo
- * client system. Nothing of it is ever committed; delete the folder to start over. The keystore
+ * an instance CA, the node's TLS key for 127.0.0.1 and localhost, the hub's time-stamping key,
+ * and a client key for each demo client system. Nothing of it is ever committed; delete the folder to start over. The keystore
  * password is random and kept next to the keys, which is acceptable for a demo only.
  */
 public final class DevPki {
@@ -51,6 +51,7 @@ public final class DevPki {
         InstanceCa ca = InstanceCa.init(dir.resolve("ca"), "PS", Duration.ofDays(365), secret, null);
         issue(ca, Profile.NODE_TLS, Identity.node("demo-node", List.of("localhost"), List.of("127.0.0.1")),
                 dir.resolve("node"), secret);
+        issue(ca, Profile.TSA, Identity.node("demo-tsa", List.of(), List.of()), dir.resolve("tsa"), secret);
         for (String client : CLIENTS) {
             issue(ca, Profile.CLIENT_TLS, Identity.subsystem(SubsystemId.parse(client)), dir.resolve(folderOf(client)), secret);
         }
@@ -74,10 +75,14 @@ public final class DevPki {
 
     /** The settings that switch a node to the secure profile with this PKI. */
     public Map<String, String> nodeSettings() {
+        Path tsa = dir.resolve("tsa/tsa.p12");
         return Map.of("takamul.tls.enabled", "true",
                 "takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString(),
                 "takamul.tls.password", password,
-                "takamul.tls.trust", dir.resolve("trust.pem").toString());
+                "takamul.tls.trust", dir.resolve("trust.pem").toString(),
+                // A PKI made before the TSA existed has no TSA key: the node then runs without one.
+                "takamul.tsa.keystore", Files.exists(tsa) ? tsa.toString() : "",
+                "takamul.tsa.password", password);
     }
 
     public Path rootCertificate() {

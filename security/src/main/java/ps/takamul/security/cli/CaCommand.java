@@ -68,7 +68,7 @@ final class CaCommand {
         @Spec CommandSpec spec;
         @Mixin CaDir ca;
         @Option(names = "--csr", required = true, paramLabel = "FILE") Path csr;
-        @Option(names = "--profile", required = true, description = "member-signing, node-tls or client-tls")
+        @Option(names = "--profile", required = true, description = "member-signing, node-tls, client-tls or tsa")
         String profile;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "chain PEM to write") Path out;
         @Option(names = "--validity-days", defaultValue = "365", description = "(default: ${DEFAULT-VALUE})")

@@ -73,10 +73,12 @@ final class Certificates {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage(CsrPolicy.isRsa(spki))));
             if (!profile.extendedKeyUsages().isEmpty()) {
-                builder.addExtension(Extension.extendedKeyUsage, false,
+                builder.addExtension(Extension.extendedKeyUsage, profile == Profile.TSA,
                         new ExtendedKeyUsage(profile.extendedKeyUsages().toArray(KeyPurposeId[]::new)));
             }
-            builder.addExtension(Extension.subjectAlternativeName, false, identity.subjectAltNames());
+            if (identity.subjectAltNames() != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, identity.subjectAltNames());
+            }
             builder.addExtension(Extension.certificatePolicies, false,
                     new CertificatePolicies(new PolicyInformation(profile.policy())));
             if (crlUrl != null) {

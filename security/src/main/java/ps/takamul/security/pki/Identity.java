@@ -126,6 +126,7 @@ public record Identity(MemberId member, SubsystemId subsystem, String nodeName,
                     "client-tls needs a subsystem id (PS/GOV/MOH/health-records)");
             case NODE_TLS -> require(nodeName != null && (!dnsNames.isEmpty() || !ipAddresses.isEmpty()),
                     "node-tls needs a node name and at least one DNS name or IP address");
+            case TSA -> require(nodeName != null, "tsa needs a name (the node that stamps)");
         }
     }
 

@@ -22,7 +22,9 @@ public enum Profile {
     NODE_TLS("node-tls", 2, KeyUsage.digitalSignature,
             KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
     /** A client system's TLS key, authenticating one subsystem to its node. */
-    CLIENT_TLS("client-tls", 3, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth);
+    CLIENT_TLS("client-tls", 3, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth),
+    /** The hub's RFC 3161 timestamping key; RFC 3161 wants timeStamping as its only, critical EKU. */
+    TSA("tsa", 4, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, KeyPurposeId.id_kp_timeStamping);
 
     public static final String POLICY_ARC = "1.3.6.1.4.1.99999.1";
 
