@@ -20,6 +20,7 @@ import ps.takamul.node.support.Http;
 import ps.takamul.node.support.LogCapture;
 import ps.takamul.node.support.TestNodes;
 import ps.takamul.node.support.TestProvider;
+import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.routes.exchange.Queues;
 
 /**
@@ -102,8 +103,8 @@ class NotificationTest {
                 assertThat(provider.nextFailure().body()).isEqualTo(PAYMENT);
             }
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
-            String dlq = Queues.DEAD_LETTER_ADDRESS + "::" + Queues.DEAD_LETTER_PREFIX + Queues.NOTIFY_PREFIX
-                    + "PS.GOV.TEST.provider.failing-notification.v1";
+            String dlq = Queues.DEAD_LETTER_ADDRESS + "::"
+                    + Queues.deadLetter(ServiceId.parse("PS/GOV/TEST/provider/failing-notification/v1"));
             try (Connection connection = factory.createConnection()) {
                 connection.start();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

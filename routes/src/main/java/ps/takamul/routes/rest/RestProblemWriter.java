@@ -11,21 +11,20 @@ import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.ExchangeLog;
+import ps.takamul.routes.exchange.ExchangeProperties;
 
 /**
  * Answers a refused or failed REST request with an RFC 9457 problem document and X-Road's
  * {@code X-Road-Error} header, both carrying the stable error code.
  */
 public final class RestProblemWriter implements Processor {
-    /** The request's message id, known before anything else is checked. */
-    static final String MESSAGE_ID = "takamul.messageId";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         TakamulException error = Errors.classify(failure);
-        String messageId = exchange.getProperty(MESSAGE_ID, "-", String.class);
+        String messageId = exchange.getProperty(ExchangeProperties.MESSAGE_ID, "-", String.class);
         ExchangeLog.refused(exchange, "rest", messageId, error.error().code(), error.detail());
         write(exchange.getMessage(), error.error(), error.detail(), messageId);
     }

@@ -50,7 +50,7 @@ public final class RestRequestReader implements Processor {
         exchange.setProperty(ExchangeProperties.RECEIVED_NANOS, System.nanoTime());
         Message in = exchange.getIn();
         String messageId = RequestContext.messageIdOrNew(in.getHeader(XRoadHeaders.ID, String.class));
-        exchange.setProperty(RestProblemWriter.MESSAGE_ID, messageId);
+        exchange.setProperty(ExchangeProperties.MESSAGE_ID, messageId);
         Catalogue current = catalogue.get();
 
         String clientHeader = in.getHeader(XRoadHeaders.CLIENT, String.class);

@@ -18,6 +18,7 @@ import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.routes.exchange.BrokerEndpoints;
 import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.ExchangeLog;
+import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.IngressSettings;
 
 /**
@@ -87,7 +88,7 @@ public final class SoapIngressRoute extends RouteBuilder {
     /** Ends the exchange with a SOAP Fault; CXF writes it with HTTP 500. */
     private static void fault(Exchange exchange) throws SoapFault {
         TakamulException error = Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        String messageId = exchange.getProperty(SoapRequestReader.MESSAGE_ID, String.class);
+        String messageId = exchange.getProperty(ExchangeProperties.MESSAGE_ID, String.class);
         ExchangeLog.refused(exchange, "soap", messageId == null ? "-" : messageId, error.error().code(), error.detail());
         // CXF writes the message's headers as HTTP headers, faults included: the request's own
         // (Authorization among them) and the broker's must not go back to the client.

@@ -37,7 +37,6 @@ import ps.takamul.routes.exchange.RequestContext;
  * service, and leaves the body's payload element as bytes, ready for the broker.
  */
 final class SoapRequestReader implements Processor {
-    static final String MESSAGE_ID = "takamul.messageId";
 
     private final Supplier<Catalogue> catalogue;
     private final long replyMarginMillis;
@@ -63,7 +62,7 @@ final class SoapRequestReader implements Processor {
         }
         XRoadSoapHeaders headers = XRoadSoapHeaders.read(headerElements);
         String messageId = RequestContext.messageIdOrNew(headers.id());
-        exchange.setProperty(MESSAGE_ID, messageId);
+        exchange.setProperty(ExchangeProperties.MESSAGE_ID, messageId);
         exchange.setProperty(ExchangeLog.CLIENT, headers.client().toString());
         exchange.setProperty(ExchangeLog.SERVICE, headers.service().toString());
         exchange.setProperty(ExchangeProperties.SOAP_HEADERS, headers.elements());
