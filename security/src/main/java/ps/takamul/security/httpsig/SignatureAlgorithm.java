@@ -1,0 +1,58 @@
+package ps.takamul.security.httpsig;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+
+/**
+ * The RFC 9421 algorithms Takamul signs with. ECDSA signatures are the raw {@code r || s} of
+ * IEEE P1363, as section 3.3.4 requires, not the DER form Java produces by default.
+ */
+public enum SignatureAlgorithm {
+    ED25519("ed25519", "Ed25519"),
+    ECDSA_P256_SHA256("ecdsa-p256-sha256", "SHA256withECDSAinP1363Format");
+
+    private final String name;
+    private final String jca;
+
+    SignatureAlgorithm(String name, String jca) {
+        this.name = name;
+        this.jca = jca;
+    }
+
+    /** The name in the HTTP Signature Algorithms registry, as in the {@code alg} parameter. */
+    public String registryName() {
+        return name;
+    }
+
+    public static SignatureAlgorithm of(PublicKey key) {
+        return switch (key.getAlgorithm()) {
+            case "Ed25519", "EdDSA" -> ED25519;
+            case "EC" -> ECDSA_P256_SHA256;
+            default -> throw new SignatureException("no signature algorithm for a " + key.getAlgorithm() + " key");
+        };
+    }
+
+    public byte[] sign(PrivateKey key, byte[] base) {
+        try {
+            Signature signature = Signature.getInstance(jca);
+            signature.initSign(key);
+            signature.update(base);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new SignatureException("cannot sign with " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean verify(PublicKey key, byte[] base, byte[] value) {
+        try {
+            Signature signature = Signature.getInstance(jca);
+            signature.initVerify(key);
+            signature.update(base);
+            return signature.verify(value);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}
