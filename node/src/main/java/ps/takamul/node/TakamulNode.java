@@ -123,7 +123,7 @@ public final class TakamulNode implements AutoCloseable {
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
         TlsMaterial tlsMaterial = settings.getBoolean("takamul.tls.enabled")
-                ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), tlsPassword(), settings.getPath("takamul.tls.trust"),
+                ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), secret("takamul.tls.password", "TAKAMUL_TLS_PASSWORD"), settings.getPath("takamul.tls.trust"),
                         settings.get("takamul.tls.crl").isEmpty() ? null : settings.getPath("takamul.tls.crl"))
                 : null;
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
@@ -153,8 +153,9 @@ public final class TakamulNode implements AutoCloseable {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
                 VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
         refuseOversizedBodies(router, maxBody);
-        MutualTlsListener.bindPeerIdentity(router);
         if (tlsMaterial != null) {
+            // Only the secure profile reads the peer header, so only it pays for setting it.
+            MutualTlsListener.bindPeerIdentity(router);
             tls = MutualTlsListener.start(server.getVertx(), router, settings.get("takamul.http.host"),
                     settings.getInt("takamul.tls.port"), tlsMaterial);
         }
@@ -227,10 +228,6 @@ public final class TakamulNode implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-    }
-
-    private char[] tlsPassword() {
-        return secret("takamul.tls.password", "TAKAMUL_TLS_PASSWORD");
     }
 
     /** A keystore password: from the setting if given there, else from the environment. */

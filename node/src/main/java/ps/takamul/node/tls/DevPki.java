@@ -75,13 +75,11 @@ public final class DevPki {
 
     /** The settings that switch a node to the secure profile with this PKI. */
     public Map<String, String> nodeSettings() {
-        Path tsa = dir.resolve("tsa/tsa.p12");
         return Map.of("takamul.tls.enabled", "true",
                 "takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString(),
                 "takamul.tls.password", password,
                 "takamul.tls.trust", dir.resolve("trust.pem").toString(),
-                // A PKI made before the TSA existed has no TSA key: the node then runs without one.
-                "takamul.tsa.keystore", Files.exists(tsa) ? tsa.toString() : "",
+                "takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString(),
                 "takamul.tsa.password", password);
     }
 
