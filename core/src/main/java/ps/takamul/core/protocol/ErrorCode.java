@@ -16,6 +16,18 @@ public enum ErrorCode {
     UNKNOWN_CLIENT("Client.UnknownClient", 403, "Unknown client"),
     CERTIFICATE_REQUIRED("Client.CertificateRequired", 403, "A client certificate is required"),
     CERTIFICATE_MISMATCH("Client.CertificateMismatch", 403, "Client certificate is not the calling client's"),
+    SIGNATURE_REQUIRED("Client.SignatureRequired", 403, "The message must be signed"),
+    SIGNATURE_INVALID("Client.SignatureInvalid", 403, "Signature does not verify"),
+    DIGEST_MISMATCH("Client.DigestMismatch", 403, "Body does not match its signed digest"),
+    SIGNER_MISMATCH("Client.SignerMismatch", 403, "Signed by a member other than the client's"),
+    CERTIFICATE_UNTRUSTED("Client.CertificateUntrusted", 403, "Certificate not issued by a trusted CA"),
+    CERTIFICATE_EXPIRED("Client.CertificateExpired", 403, "Certificate expired"),
+    CERTIFICATE_NOT_YET_VALID("Client.CertificateNotYetValid", 403, "Certificate not yet valid"),
+    CERTIFICATE_REVOKED("Client.CertificateRevoked", 403, "Certificate revoked"),
+    CERTIFICATE_USAGE("Client.CertificateUsage", 403, "Certificate not issued for signing messages"),
+    WEAK_ALGORITHM("Client.WeakAlgorithm", 403, "Algorithm or key too weak"),
+    MESSAGE_REPLAYED("Client.MessageReplayed", 409, "Message id already used"),
+    MESSAGE_STALE("Client.MessageStale", 403, "Signature time outside the allowed window"),
     UNKNOWN_SERVICE("Client.UnknownService", 404, "Unknown service"),
     ACCESS_DENIED("Client.AccessDenied", 403, "Client may not call this service"),
     METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "Method not allowed for this service"),
@@ -24,6 +36,7 @@ public enum ErrorCode {
     PROVIDER_TIMEOUT("Server.ProviderTimeout", 504, "Service provider did not answer in time"),
     PROVIDER_FAULT("Server.ProviderFault", 502, "Service provider answered with a fault"),
     BROKER_UNAVAILABLE("Server.BrokerUnavailable", 503, "Message broker unavailable"),
+    REVOCATION_UNAVAILABLE("Server.RevocationUnavailable", 503, "Certificate status cannot be checked"),
     INTERNAL_ERROR("Server.InternalError", 500, "Internal error");
 
     private final String code;
