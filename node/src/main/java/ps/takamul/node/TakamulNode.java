@@ -50,6 +50,7 @@ import java.security.KeyStore;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
+import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.routes.mediation.XmlToJson;
 import ps.takamul.routes.provider.ProviderRoutes;
 import ps.takamul.routes.rest.RestIngressRoute;
@@ -131,7 +132,8 @@ public final class TakamulNode implements AutoCloseable {
                 settings.getBoolean("takamul.bench.inline-baseline"),
                 tlsMaterial != null,
                 tlsMaterial == null ? null : tlsMaterial.keys().getKeyManagers(),
-                tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers());
+                tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers(),
+                MessageTrust.OFF);
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         if (!settings.get("takamul.tsa.keystore").isEmpty()) {

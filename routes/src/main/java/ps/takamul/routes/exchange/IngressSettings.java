@@ -2,6 +2,7 @@ package ps.takamul.routes.exchange;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
+import ps.takamul.routes.trust.MessageTrust;
 
 /**
  * What the ingress routes need from the node's configuration.
@@ -16,7 +17,9 @@ import javax.net.ssl.TrustManager;
  *                     TLS, a certificate issued to the subsystem it names as the client
  * @param tlsKeys      with the secure profile, the node's TLS key (else null)
  * @param tlsTrust     with the secure profile, the trust anchors for client certificates (else null)
+ * @param trust        message signatures: checking requests, signing responses ({@link MessageTrust#OFF} in the demo profile)
  */
 public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline,
-                              boolean requireClientCertificate, KeyManager[] tlsKeys, TrustManager[] tlsTrust) {
+                              boolean requireClientCertificate, KeyManager[] tlsKeys, TrustManager[] tlsTrust,
+                              MessageTrust trust) {
 }

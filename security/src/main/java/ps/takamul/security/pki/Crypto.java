@@ -23,13 +23,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * EC provider (see docs/security.md). The provider is used by reference and never registered
  * globally, so it cannot change provider order for other code in the same JVM.
  */
-final class Crypto {
+public final class Crypto {
     static final Provider BC = new BouncyCastleProvider();
     static final String CURVE = "secp256r1";
     static final String SIGNATURE = "SHA256withECDSA";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Crypto() {
+    }
+
+    /** The one Bouncy Castle provider instance Takamul uses, by reference, never registered. */
+    public static Provider bouncyCastle() {
+        return BC;
     }
 
     static KeyPair newKeyPair() {
