@@ -8,8 +8,10 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ps.takamul.core.identifier.MemberId;
 import ps.takamul.core.identifier.SubsystemId;
 import ps.takamul.security.pki.Identity;
 import ps.takamul.security.pki.InstanceCa;
@@ -28,6 +30,8 @@ public final class DevPki {
     /** The demo's client systems, each with its own client-tls keystore. */
     public static final List<String> CLIENTS = List.of(
             "PS/GOV/MOH/health-records", "PS/GOV/MOL/labour-registry", "PS/GOV/MOF/e-payments");
+    /** The demo's members, each with a member-signing key the hub holds to sign on its behalf. */
+    public static final List<String> MEMBERS = List.of("PS/GOV/MOI", "PS/GOV/MOH", "PS/GOV/MOL", "PS/GOV/MOF");
 
     private final Path dir;
     private final String password;
@@ -41,7 +45,13 @@ public final class DevPki {
         Path dir = dataDir.resolve("pki");
         Path passwordFile = dir.resolve("password");
         if (Files.exists(passwordFile)) {
-            return new DevPki(dir, Files.readString(passwordFile).strip());
+            String password = Files.readString(passwordFile).strip();
+            if (!Files.isDirectory(dir.resolve("members"))) {
+                // made by a version without message signatures: add the member keys
+                InstanceCa ca = InstanceCa.open(dir.resolve("ca"), password.toCharArray());
+                issueMemberKeys(ca, dir, password.toCharArray());
+            }
+            return new DevPki(dir, password);
         }
         Files.createDirectories(dir);
         byte[] random = new byte[18];
@@ -55,6 +65,7 @@ public final class DevPki {
         for (String client : CLIENTS) {
             issue(ca, Profile.CLIENT_TLS, Identity.subsystem(SubsystemId.parse(client)), dir.resolve(folderOf(client)), secret);
         }
+        issueMemberKeys(ca, dir, secret);
         Pem.write(dir.resolve("trust.pem"), ca.issuing(), ca.root());
         Files.writeString(passwordFile, password);
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
@@ -69,18 +80,41 @@ public final class DevPki {
         KeyRequests.importChain(request.keystore(), List.of(certificate, ca.issuing()), password);
     }
 
+    private static void issueMemberKeys(InstanceCa ca, Path dir, char[] password) throws IOException {
+        for (String member : MEMBERS) {
+            issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse(member)), memberFolder(dir, member), password);
+        }
+    }
+
+    private static Path memberFolder(Path dir, String member) {
+        return dir.resolve("members").resolve(folderOf(member));
+    }
+
     private static String folderOf(String subsystem) {
         return subsystem.replace('/', '_');
     }
 
-    /** The settings that switch a node to the secure profile with this PKI. */
+    /**
+     * The settings that switch a node to the secure profile with this PKI: mutual TLS, message
+     * signatures (the hub signs for the demo's client systems, which authenticate over TLS and
+     * cannot sign), time-stamping.
+     */
     public Map<String, String> nodeSettings() {
-        return Map.of("takamul.tls.enabled", "true",
-                "takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString(),
-                "takamul.tls.password", password,
-                "takamul.tls.trust", dir.resolve("trust.pem").toString(),
-                "takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString(),
-                "takamul.tsa.password", password);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("takamul.tls.enabled", "true");
+        settings.put("takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString());
+        settings.put("takamul.tls.password", password);
+        settings.put("takamul.tls.trust", dir.resolve("trust.pem").toString());
+        settings.put("takamul.signatures.enabled", "true");
+        settings.put("takamul.signatures.on-behalf-of", String.join(",", CLIENTS));
+        settings.put("takamul.signing.keystores",
+                String.join(",", MEMBERS.stream().map(m -> memberKeystore(m).toString()).toList()));
+        settings.put("takamul.signing.password", password);
+        settings.put("takamul.trust.anchors", rootCertificate().toString());
+        settings.put("takamul.trust.intermediates", dir.resolve("trust.pem").toString());
+        settings.put("takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString());
+        settings.put("takamul.tsa.password", password);
+        return settings;
     }
 
     public Path rootCertificate() {
@@ -89,6 +123,10 @@ public final class DevPki {
 
     public Path clientKeystore(String subsystem) {
         return dir.resolve(folderOf(subsystem)).resolve("client-tls.p12");
+    }
+
+    public Path memberKeystore(String member) {
+        return memberFolder(dir, member).resolve(Profile.MEMBER_SIGNING.label() + ".p12");
     }
 
     public String password() {

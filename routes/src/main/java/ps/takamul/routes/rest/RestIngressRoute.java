@@ -28,6 +28,7 @@ public final class RestIngressRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        RestSignatures signatures = new RestSignatures(settings.trust(), settings.requireClientCertificate());
         onException(Exception.class)
                 .handled(true)
                 .process(new RestProblemWriter());
@@ -41,7 +42,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .otherwise()
                         .to(BrokerEndpoints.QUERY)
                 .end()
-                .process(new RestResponseWriter());
+                .process(new RestResponseWriter(signatures));
 
         if (settings.inlineBaseline()) {
             // Benchmark only: the same exchange without the broker. The reader names the
@@ -50,7 +51,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .routeId(ROUTE_ID + "-inline-baseline")
                     .process(new RestRequestReader(catalogue, settings))
                     .toD("direct:${header." + BrokerEndpoints.DESTINATION_HEADER + "}")
-                    .process(new RestResponseWriter());
+                    .process(new RestResponseWriter(signatures));
         }
     }
 }

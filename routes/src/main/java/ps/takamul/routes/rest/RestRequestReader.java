@@ -37,9 +37,11 @@ public final class RestRequestReader implements Processor {
     private final long maxBodyBytes;
     private final long replyMarginMillis;
     private final boolean requireClientCertificate;
+    private final RestSignatures signatures;
 
     public RestRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
         this.catalogue = catalogue;
+        this.signatures = new RestSignatures(settings.trust(), settings.requireClientCertificate());
         this.maxBodyBytes = settings.maxBodyBytes();
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();
@@ -87,6 +89,9 @@ public final class RestRequestReader implements Processor {
         BodyChecks.checkSize(body, maxBodyBytes);
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         BodyChecks.checkWellFormed(body, contentType);
+        if (signatures.enabled()) {
+            signatures.check(exchange, in, client, messageId, body);
+        }
 
         RequestContext request = new RequestContext(messageId, client, service,
                 in.getHeader(XRoadHeaders.USER_ID, String.class), in.getHeader(XRoadHeaders.ISSUE, String.class),

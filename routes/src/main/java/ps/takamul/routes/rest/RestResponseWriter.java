@@ -18,6 +18,11 @@ import ps.takamul.routes.exchange.RequestContext;
  * nothing from the broker or the provider's own HTTP headers leaks through.
  */
 public final class RestResponseWriter implements Processor {
+    private final RestSignatures signatures;
+
+    RestResponseWriter(RestSignatures signatures) {
+        this.signatures = signatures;
+    }
 
     @Override
     public void process(Exchange exchange) {
@@ -48,6 +53,12 @@ public final class RestResponseWriter implements Processor {
         message.setHeader(XRoadHeaders.REQUEST_ID, request.messageId());
         message.setHeader(XRoadHeaders.CLIENT, request.client().toString());
         message.setHeader(XRoadHeaders.SERVICE, request.service().id().toString());
+        if (signatures.enabled()) {
+            byte[] body = message.getBody(byte[].class);
+            body = body == null ? new byte[0] : body;
+            message.setBody(body);
+            signatures.signResponse(message, request.service().id().member(), status, body);
+        }
         ExchangeLog.answered(exchange, "rest", status);
     }
 

@@ -15,6 +15,14 @@ public final class SignatureBase {
     }
 
     public static byte[] of(Map<String, String> values, SignatureParameters parameters) {
+        return of(values, parameters, parameters.serialize());
+    }
+
+    /**
+     * The base for a received signature: {@code rawParameters} is the inner list with its
+     * parameters exactly as the {@code Signature-Input} field carried it.
+     */
+    public static byte[] of(Map<String, String> values, SignatureParameters parameters, String rawParameters) {
         StringBuilder base = new StringBuilder();
         for (String component : parameters.components()) {
             String value = values.get(component);
@@ -26,7 +34,7 @@ public final class SignatureBase {
             }
             base.append('"').append(component).append("\": ").append(value.strip()).append('\n');
         }
-        base.append("\"@signature-params\": ").append(parameters.serialize());
+        base.append("\"@signature-params\": ").append(rawParameters);
         return base.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

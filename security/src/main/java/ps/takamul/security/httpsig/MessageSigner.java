@@ -1,0 +1,66 @@
+package ps.takamul.security.httpsig;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import ps.takamul.security.sign.SigningKey;
+
+/**
+ * Signs an HTTP message the way Takamul does: RFC 9421 over the given components, with
+ * {@code created}, {@code expires}, the key id (the certificate's thumbprint) and {@code alg},
+ * and the signer's certificate in {@link #SIGNER_CERTIFICATE} so a verifier needs no directory.
+ * The key id is covered by the signature and names that certificate, which binds the two.
+ */
+public final class MessageSigner {
+    /** The signer's certificate, DER as an RFC 8941 byte sequence: {@code :base64:}. */
+    public static final String SIGNER_CERTIFICATE = "Takamul-Signer-Certificate";
+
+    /** The three fields a signed message carries besides Content-Digest. */
+    public record Signed(String signatureInput, String signature, String certificate) {
+    }
+
+    private MessageSigner() {
+    }
+
+    /**
+     * @param components the covered components in order, by RFC 9421 name, with their values
+     *                   ({@code content-digest} among them when the message has a body)
+     */
+    public static Signed sign(SigningKey key, Map<String, String> components, Instant created, Duration validity) {
+        long createdSeconds = created.getEpochSecond();
+        SignatureParameters parameters = new SignatureParameters(new ArrayList<>(components.keySet()), createdSeconds,
+                createdSeconds + validity.toSeconds(), key.keyId(), key.algorithm().registryName());
+        byte[] value = key.sign(SignatureBase.of(components, parameters));
+        return new Signed(SignatureFields.input(parameters), SignatureFields.signature(value),
+                certificateField(key.certificate()));
+    }
+
+    public static String certificateField(X509Certificate certificate) {
+        try {
+            return ":" + Base64.getEncoder().encodeToString(certificate.getEncoded()) + ":";
+        } catch (CertificateEncodingException e) {
+            throw new SignatureException("cannot encode the signer certificate", e);
+        }
+    }
+
+    public static X509Certificate certificateOf(String field) {
+        String f = field == null ? "" : field.strip();
+        if (f.length() < 3 || f.charAt(0) != ':' || f.charAt(f.length() - 1) != ':') {
+            throw new SignatureException(SIGNER_CERTIFICATE + " must be a byte sequence :base64(DER):");
+        }
+        try {
+            byte[] der = Base64.getDecoder().decode(f.substring(1, f.length() - 1));
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (IllegalArgumentException | CertificateException e) {
+            throw new SignatureException(SIGNER_CERTIFICATE + " is not a DER certificate");
+        }
+    }
+}
