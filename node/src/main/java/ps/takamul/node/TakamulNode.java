@@ -51,6 +51,7 @@ import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.trust.MessageTrust;
+import ps.takamul.node.trust.TrustSetup;
 import ps.takamul.routes.mediation.XmlToJson;
 import ps.takamul.routes.provider.ProviderRoutes;
 import ps.takamul.routes.rest.RestIngressRoute;
@@ -72,6 +73,7 @@ public final class TakamulNode implements AutoCloseable {
     private CatalogueHolder catalogue;
     private int httpPort;
     private MutualTlsListener tls;
+    private MessageTrust trust = MessageTrust.OFF;
 
     private TakamulNode(NodeSettings settings) {
         this.settings = settings;
@@ -127,13 +129,14 @@ public final class TakamulNode implements AutoCloseable {
                 ? TlsMaterial.load(settings.getPath("takamul.tls.keystore"), secret("takamul.tls.password", "TAKAMUL_TLS_PASSWORD"), settings.getPath("takamul.tls.trust"),
                         settings.get("takamul.tls.crl").isEmpty() ? null : settings.getPath("takamul.tls.crl"))
                 : null;
+        trust = TrustSetup.build(settings, this::secret);
         IngressSettings ingress = new IngressSettings(maxBody, soapAddress(),
                 settings.getDuration("takamul.reply.margin").toMillis(),
                 settings.getBoolean("takamul.bench.inline-baseline"),
                 tlsMaterial != null,
                 tlsMaterial == null ? null : tlsMaterial.keys().getKeyManagers(),
                 tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers(),
-                MessageTrust.OFF);
+                trust);
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         if (!settings.get("takamul.tsa.keystore").isEmpty()) {
@@ -143,6 +146,7 @@ public final class TakamulNode implements AutoCloseable {
                     Keystores.chain(tsaKeys))));
         }
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
+        requireSigningKeys(hosted);
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, hosted, Connectors.discover());
         camel.addRoutes(new ProviderRoutes(hosted, connectors));
         for (Path folder : settings.getPaths("takamul.mediation.dir")) {
@@ -165,7 +169,8 @@ public final class TakamulNode implements AutoCloseable {
         LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
                 settings.role().name().toLowerCase(), loaded.services().size(), hosted.size(), restBaseUrl(), soapAddress());
         if (settings.get("takamul.http.host").startsWith("127.") && tls == null) {
-            LOG.info("Demo profile: plain HTTP on loopback only; mutual TLS arrives with the trust layer.");
+            LOG.info("Demo profile: plain HTTP on loopback only, no client certificates{}; `demo --secure` for the secure profile.",
+                    trust.enabled() ? "" : ", no message signatures");
         }
     }
 
@@ -229,6 +234,23 @@ public final class TakamulNode implements AutoCloseable {
         }
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
+        }
+    }
+
+    /** With signatures on, the node answers as its providers' members, so it must hold their keys. */
+    private void requireSigningKeys(List<ServiceDescription> hosted) {
+        if (!trust.enabled()) {
+            return;
+        }
+        Set<String> missing = new java.util.TreeSet<>();
+        for (ServiceDescription s : hosted) {
+            if (trust.keyOf(s.id().member()) == null) {
+                missing.add(s.id().member().toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("takamul.signatures.enabled: this node hosts services of " + missing
+                    + " but holds no member-signing key for them (takamul.signing.keystores)");
         }
     }
 
@@ -311,6 +333,9 @@ public final class TakamulNode implements AutoCloseable {
         }
         if (camel != null) {
             camel.stop();
+        }
+        if (trust instanceof AutoCloseable closeable) {
+            closeable.close();
         }
         if (connections != null) {
             connections.destroy();

@@ -12,6 +12,7 @@ import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.MemberId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.TakamulException;
+import ps.takamul.routes.trust.Freshness;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.security.replay.SeenMessageIds;
 import ps.takamul.security.sign.SigningKey;
@@ -67,14 +68,7 @@ public final class NodeMessageTrust implements MessageTrust, AutoCloseable {
 
     @Override
     public void checkFresh(ClientId client, String messageId, Instant created, Instant expires) {
-        Instant now = clock.instant();
-        if (created.isAfter(now.plus(skew)) || created.isBefore(now.minus(skew))) {
-            throw new TakamulException(ErrorCode.MESSAGE_STALE,
-                    "signed at " + created + ", more than " + skew + " from the node's time " + now);
-        }
-        if (expires != null && expires.isBefore(now)) {
-            throw new TakamulException(ErrorCode.MESSAGE_STALE, "the signature expired at " + expires);
-        }
+        Freshness.check(created, expires, skew, clock.instant());
         // An id needs remembering only while a message carrying it would still be fresh.
         if (!seen.firstSeen(client + " " + messageId, created.plus(skew))) {
             throw new TakamulException(ErrorCode.MESSAGE_REPLAYED,

@@ -15,7 +15,21 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import ps.takamul.security.pki.Crypto;
 import ps.takamul.security.pki.Identity;
+import ps.takamul.security.sign.SigningKey;
 import ps.takamul.security.pki.InstanceCa;
 import ps.takamul.security.pki.IssueRequest;
 import ps.takamul.security.pki.KeyRequests;
@@ -36,6 +50,44 @@ public final class TestPki {
         X509Certificate certificate = authority.issue(request.csr(), IssueRequest.of(profile, Duration.ofDays(10)));
         KeyRequests.importChain(request.keystore(), List.of(certificate, authority.issuing()), PASSWORD);
         return request.keystore();
+    }
+
+    /** The member-signing key in a keystore {@link #issue} wrote. */
+    public static SigningKey signingKey(Path keystore) {
+        KeyStore store = Keystores.load(keystore, PASSWORD);
+        return new SigningKey(Keystores.privateKey(store, PASSWORD), List.of(Keystores.chain(store)));
+    }
+
+    /**
+     * A certificate for {@code key} like {@code template} (same subject, extensions and issuer),
+     * signed by the CA in {@code caDir} with the given validity: to make expired, not-yet-valid or
+     * weak-key certificates the CA's own tools rightly refuse to issue.
+     */
+    public static X509Certificate reissue(Path caDir, X509Certificate template, PublicKey key,
+                                          Instant notBefore, Instant notAfter) throws Exception {
+        KeyStore issuing = Keystores.load(caDir.resolve(InstanceCa.ISSUING_KEYSTORE), PASSWORD);
+        X509Certificate issuer = Keystores.chain(issuing)[0];
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                new BigInteger(64, new SecureRandom()), Date.from(notBefore), Date.from(notAfter),
+                template.getSubjectX500Principal(), key);
+        for (String oid : template.getCriticalExtensionOIDs()) {
+            copy(builder, template, oid, true);
+        }
+        for (String oid : template.getNonCriticalExtensionOIDs()) {
+            copy(builder, template, oid, false);
+        }
+        ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.bouncyCastle())
+                .build(Keystores.privateKey(issuing, PASSWORD));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    private static void copy(JcaX509v3CertificateBuilder builder, X509Certificate template, String oid, boolean critical)
+            throws Exception {
+        ASN1ObjectIdentifier id = new ASN1ObjectIdentifier(oid);
+        if (id.equals(Extension.subjectKeyIdentifier)) {
+            return; // names the template's key, not this one
+        }
+        builder.copyAndAddExtension(id, critical, new JcaX509CertificateHolder(template));
     }
 
     /** An HTTPS client trusting {@code root}, presenting the key in {@code keystore} (or none). */

@@ -31,6 +31,19 @@ public final class ExchangeLog {
                 code, LogMask.digits(detail), elapsedMillis(exchange));
     }
 
+    /**
+     * An internal error has no code that explains it: operators need the cause. The line names
+     * the exception with its message's digit runs masked; the stack trace is logged at DEBUG.
+     */
+    public static void internalError(String protocol, String messageId, Throwable failure) {
+        LOG.error("{} id={} internal error: {}: {}", protocol, messageId,
+                failure == null ? "-" : failure.getClass().getName(),
+                failure == null ? "-" : LogMask.digits(String.valueOf(failure.getMessage())));
+        if (failure != null && LOG.isDebugEnabled()) {
+            LOG.debug("internal error " + messageId, failure);
+        }
+    }
+
     private static long elapsedMillis(Exchange exchange) {
         Long start = exchange.getProperty(ExchangeProperties.RECEIVED_NANOS, Long.class);
         return start == null ? -1 : (System.nanoTime() - start) / 1_000_000;

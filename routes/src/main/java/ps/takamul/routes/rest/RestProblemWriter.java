@@ -26,6 +26,9 @@ public final class RestProblemWriter implements Processor {
         TakamulException error = Errors.classify(failure);
         String messageId = exchange.getProperty(ExchangeProperties.MESSAGE_ID, "-", String.class);
         ExchangeLog.refused(exchange, "rest", messageId, error.error().code(), error.detail());
+        if (error.error() == ErrorCode.INTERNAL_ERROR) {
+            ExchangeLog.internalError("rest", messageId, failure);
+        }
         write(exchange.getMessage(), error.error(), error.detail(), messageId);
     }
 

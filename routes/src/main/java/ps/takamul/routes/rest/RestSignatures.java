@@ -13,6 +13,7 @@ import ps.takamul.core.identifier.MemberId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.routes.trust.Freshness;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.routes.trust.SignatureEvidence;
 import ps.takamul.routes.trust.TrustFailures;
@@ -97,6 +98,9 @@ final class RestSignatures {
             throw new TakamulException(ErrorCode.DIGEST_MISMATCH, "the body does not match Content-Digest (sha-256)");
         }
         Instant created = Instant.ofEpochSecond(received.parameters().created());
+        Long expires = received.parameters().expires();
+        Instant expiry = expires == null ? null : Instant.ofEpochSecond(expires);
+        Freshness.check(created, expiry, trust.skew(), Instant.now());
         try {
             trust.checkSigner(List.of(signer), client.member(), created);
         } catch (CertificateRejectedException e) {
@@ -120,8 +124,9 @@ final class RestSignatures {
         if (!algorithm.verify(signer.getPublicKey(), base, received.signature())) {
             throw new TakamulException(ErrorCode.SIGNATURE_INVALID, "the signature does not verify over the request");
         }
-        Long expires = received.parameters().expires();
-        trust.checkFresh(client, messageId, created, expires == null ? null : Instant.ofEpochSecond(expires));
+        // Only now, with signature and signer checked, is the id spent: a forged message cannot
+        // use up a real client's ids.
+        trust.checkFresh(client, messageId, created, expiry);
         new SignatureEvidence(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false)
                 .attachTo(exchange);
     }

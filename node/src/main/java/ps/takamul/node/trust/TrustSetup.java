@@ -1,0 +1,77 @@
+package ps.takamul.node.trust;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import ps.takamul.core.identifier.ClientId;
+import ps.takamul.node.config.NodeSettings;
+import ps.takamul.routes.trust.MessageTrust;
+import ps.takamul.security.pki.Pem;
+import ps.takamul.security.replay.SeenMessageIds;
+import ps.takamul.security.sign.SigningKey;
+import ps.takamul.security.sign.SigningKeys;
+import ps.takamul.security.trust.PkixSignerValidator;
+import ps.takamul.security.trust.RevocationChecker;
+
+/** Builds the node's {@link MessageTrust} from its {@code takamul.signatures.*}, {@code takamul.signing.*} and {@code takamul.trust.*} settings. */
+public final class TrustSetup {
+    private TrustSetup() {
+    }
+
+    /** {@link MessageTrust#OFF} unless {@code takamul.signatures.enabled}. */
+    public static MessageTrust build(NodeSettings settings, Secrets secrets) {
+        if (!settings.getBoolean("takamul.signatures.enabled")) {
+            return MessageTrust.OFF;
+        }
+        List<SigningKey> keys = new ArrayList<>();
+        if (!settings.get("takamul.signing.pkcs11").isEmpty()) {
+            keys.addAll(SigningKeys.fromPkcs11(settings.getPath("takamul.signing.pkcs11"),
+                    secrets.get("takamul.signing.password", "TAKAMUL_SIGNING_PASSWORD")));
+        }
+        if (!settings.get("takamul.signing.keystores").isEmpty()) {
+            char[] password = secrets.get("takamul.signing.password", "TAKAMUL_SIGNING_PASSWORD");
+            for (Path keystore : settings.getPaths("takamul.signing.keystores")) {
+                keys.addAll(SigningKeys.fromPkcs12(keystore, password));
+            }
+        }
+        PkixSignerValidator validator = PkixSignerValidator.builder()
+                .anchors(certificates(settings, "takamul.trust.anchors"))
+                .intermediates(certificates(settings, "takamul.trust.intermediates"))
+                .revocation(revocation(settings))
+                .cacheFor(settings.getDuration("takamul.trust.cache"))
+                .build();
+        Set<ClientId> onBehalf = new LinkedHashSet<>();
+        for (String client : settings.get("takamul.signatures.on-behalf-of").split(",")) {
+            if (!client.isBlank()) {
+                onBehalf.add(ClientId.parse(client.strip()));
+            }
+        }
+        Path journal = settings.getPath("takamul.data.dir").resolve("replay").resolve("seen-message-ids");
+        return new NodeMessageTrust(validator, new SeenMessageIds(journal), keys, onBehalf,
+                settings.getDuration("takamul.signatures.skew"), Clock.systemUTC());
+    }
+
+    private static RevocationChecker revocation(NodeSettings settings) {
+        return RevocationChecker.NONE;
+    }
+
+    private static List<X509Certificate> certificates(NodeSettings settings, String key) {
+        List<X509Certificate> all = new ArrayList<>();
+        if (!settings.get(key).isEmpty()) {
+            for (Path file : settings.getPaths(key)) {
+                all.addAll(Pem.readCertificates(file));
+            }
+        }
+        return all;
+    }
+
+    /** Where the node reads passwords: the setting, else the environment. */
+    @FunctionalInterface
+    public interface Secrets {
+        char[] get(String setting, String environment);
+    }
+}
