@@ -47,11 +47,14 @@ final class CaCommand {
         long validityDays;
         @Option(names = "--crl-url", description = "CRL distribution point written into issued certificates")
         String crlUrl;
+        @Option(names = "--ocsp-url", description = "OCSP responder written into issued end-entity certificates (AIA)")
+        String ocspUrl;
 
         @Override
         public Integer call() {
             char[] password = TakamulPki.of(spec).password(TakamulPki.CA_PASSWORD, "CA keystore", true);
-            InstanceCa created = InstanceCa.init(ca.dir, instance, Duration.ofDays(validityDays), password, crlUrl);
+            InstanceCa created = InstanceCa.init(ca.dir, instance, Duration.ofDays(validityDays), password, crlUrl,
+                    ocspUrl);
             var out = spec.commandLine().getOut();
             out.println("root CA:    " + Names.display(created.root().getSubjectX500Principal())
                     + ", until " + created.root().getNotAfter().toInstant());
@@ -68,7 +71,7 @@ final class CaCommand {
         @Spec CommandSpec spec;
         @Mixin CaDir ca;
         @Option(names = "--csr", required = true, paramLabel = "FILE") Path csr;
-        @Option(names = "--profile", required = true, description = "member-signing, node-tls, client-tls or tsa")
+        @Option(names = "--profile", required = true, description = "member-signing, node-tls, client-tls, tsa or ocsp")
         String profile;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "chain PEM to write") Path out;
         @Option(names = "--validity-days", defaultValue = "365", description = "(default: ${DEFAULT-VALUE})")

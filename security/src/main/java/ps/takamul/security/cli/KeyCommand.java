@@ -26,7 +26,7 @@ final class KeyCommand {
             description = "Creates an EC P-256 key in PROFILE.p12 and its request PROFILE.csr.pem in the output folder.")
     static final class New implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Option(names = "--profile", required = true, description = "member-signing, node-tls, client-tls or tsa")
+        @Option(names = "--profile", required = true, description = "member-signing, node-tls, client-tls, tsa or ocsp")
         String profile;
         @ArgGroup(exclusive = true, multiplicity = "1") Subject subject;
         @Option(names = "--dns", split = ",", description = "node DNS names") List<String> dns;

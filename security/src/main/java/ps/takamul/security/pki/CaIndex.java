@@ -12,8 +12,12 @@ import java.util.Optional;
  * The CA's state, kept as {@code index.json} in the CA folder: what it issued, what it revoked
  * and the next CRL number. Small and human-readable on purpose: an operator can audit it with
  * a text editor, and it is rewritten atomically after every change.
+ *
+ * @param crlUrl  CRL distribution point written into issued certificates; null for none
+ * @param ocspUrl OCSP responder written into issued end-entity certificates (AIA); null for none,
+ *                which is also what an index written before OCSP existed reads as
  */
-public record CaIndex(String instance, String crlUrl, long nextCrlNumber, List<Entry> certificates) {
+public record CaIndex(String instance, String crlUrl, String ocspUrl, long nextCrlNumber, List<Entry> certificates) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,10 +62,10 @@ public record CaIndex(String instance, String crlUrl, long nextCrlNumber, List<E
         List<Entry> all = new ArrayList<>(certificates);
         all.removeIf(e -> e.serial().equals(entry.serial()));
         all.add(entry);
-        return new CaIndex(instance, crlUrl, nextCrlNumber, all);
+        return new CaIndex(instance, crlUrl, ocspUrl, nextCrlNumber, all);
     }
 
     CaIndex afterCrl() {
-        return new CaIndex(instance, crlUrl, nextCrlNumber + 1, certificates);
+        return new CaIndex(instance, crlUrl, ocspUrl, nextCrlNumber + 1, certificates);
     }
 }

@@ -10,6 +10,10 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -67,11 +71,11 @@ final class Certificates {
 
     static X509Certificate leaf(Profile profile, Identity identity, SubjectPublicKeyInfo spki, BigInteger serial,
                                 Instant notBefore, Instant notAfter, X509Certificate issuer, PrivateKey issuerKey,
-                                String crlUrl) {
+                                String crlUrl, String ocspUrl) {
         X509v3CertificateBuilder builder = issuedBy(issuer, identity.subject(), spki, serial, notBefore, notAfter);
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage(CsrPolicy.isRsa(spki))));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage(AlgorithmAllowList.isRsa(spki))));
             if (!profile.extendedKeyUsages().isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, profile == Profile.TSA,
                         new ExtendedKeyUsage(profile.extendedKeyUsages().toArray(KeyPurposeId[]::new)));
@@ -83,6 +87,12 @@ final class Certificates {
                     new CertificatePolicies(new PolicyInformation(profile.policy())));
             if (crlUrl != null) {
                 builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(crlUrl));
+            }
+            if (profile == Profile.OCSP) {
+                builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+            } else if (ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
             }
         } catch (CertIOException e) {
             throw new PkiException("cannot build the " + profile + " certificate", e);

@@ -127,6 +127,7 @@ public record Identity(MemberId member, SubsystemId subsystem, String nodeName,
             case NODE_TLS -> require(nodeName != null && (!dnsNames.isEmpty() || !ipAddresses.isEmpty()),
                     "node-tls needs a node name and at least one DNS name or IP address");
             case TSA -> require(nodeName != null, "tsa needs a name (the node that stamps)");
+            case OCSP -> require(nodeName != null, "ocsp needs a name (the node that answers)");
         }
     }
 

@@ -73,6 +73,18 @@ public final class InstanceCa {
      * @param crlUrl where the CRL will be published, written into every issued certificate; may be null
      */
     public static InstanceCa init(Path dir, String instance, Duration validity, char[] password, String crlUrl) {
+        return init(dir, instance, validity, password, crlUrl, null);
+    }
+
+    /**
+     * As {@link #init(Path, String, Duration, char[], String)}, and every end-entity certificate
+     * issued afterwards names {@code ocspUrl} as its OCSP responder (authorityInfoAccess), so a
+     * relying party with no responder configured still knows whom to ask.
+     *
+     * @param ocspUrl the OCSP responder's URL, e.g. {@code http://hub.gov.ps/ocsp}; may be null
+     */
+    public static InstanceCa init(Path dir, String instance, Duration validity, char[] password, String crlUrl,
+                                  String ocspUrl) {
         new MemberId(instance, "CA", "CA"); // the instance code follows the identifier rules
         if (Files.exists(dir.resolve(INDEX)) || Files.exists(dir.resolve(ROOT_KEYSTORE))) {
             throw new PkiException("a CA already exists in " + dir + "; refusing to overwrite it");
@@ -92,7 +104,7 @@ public final class InstanceCa {
         Pem.write(dir.resolve(ROOT_CERTIFICATE), root);
         Keystores.save(dir.resolve(ISSUING_KEYSTORE), issuingKey.getPrivate(), password, issuing, root);
         Pem.write(dir.resolve(ISSUING_CERTIFICATE), issuing);
-        CaIndex index = new CaIndex(instance, crlUrl, 1, List.of());
+        CaIndex index = new CaIndex(instance, crlUrl, ocspUrl, 1, List.of());
         index.write(dir.resolve(INDEX));
         return new InstanceCa(dir, root, issuing, issuingKey.getPrivate(), index);
     }
@@ -139,7 +151,7 @@ public final class InstanceCa {
         }
         BigInteger serial = freshSerial();
         X509Certificate certificate = Certificates.leaf(request.profile(), identity, csr.getSubjectPublicKeyInfo(),
-                serial, notBefore, notAfter, issuing, issuingKey, index.crlUrl());
+                serial, notBefore, notAfter, issuing, issuingKey, index.crlUrl(), index.ocspUrl());
 
         Pem.write(dir.resolve(ISSUED).resolve(hex(serial) + ".pem"), certificate);
         update(index.with(new CaIndex.Entry(hex(serial), request.profile().label(),

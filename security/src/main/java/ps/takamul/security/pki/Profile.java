@@ -24,7 +24,13 @@ public enum Profile {
     /** A client system's TLS key, authenticating one subsystem to its node. */
     CLIENT_TLS("client-tls", 3, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth),
     /** The hub's RFC 3161 timestamping key; RFC 3161 wants timeStamping as its only, critical EKU. */
-    TSA("tsa", 4, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, KeyPurposeId.id_kp_timeStamping);
+    TSA("tsa", 4, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, KeyPurposeId.id_kp_timeStamping),
+    /**
+     * The hub's delegated OCSP responder key (RFC 6960 section 4.2.2.2): id-kp-OCSPSigning, issued by
+     * the CA whose certificates it answers for, with id-pkix-ocsp-nocheck so clients do not ask
+     * about the responder's own status; keep it short-lived, since nobody can revoke it.
+     */
+    OCSP("ocsp", 5, KeyUsage.digitalSignature, KeyPurposeId.id_kp_OCSPSigning);
 
     public static final String POLICY_ARC = "1.3.6.1.4.1.99999.1";
 
