@@ -34,6 +34,7 @@ import ps.takamul.security.pki.InstanceCa;
 import ps.takamul.security.pki.MemberBinding;
 import ps.takamul.security.pki.Pem;
 import ps.takamul.security.pki.Profile;
+import ps.takamul.security.pki.RevocationReason;
 import ps.takamul.security.sign.SigningKey;
 
 /**
@@ -55,6 +56,7 @@ class RestSignatureTest {
     static SigningKey mol;
     static SigningKey stranger;
     static SigningKey clientTls;
+    static SigningKey revoked;
     static String echo;
 
     @BeforeAll
@@ -66,6 +68,9 @@ class RestSignatureTest {
         Path providerKey = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/TEST")), dir.resolve("test"));
         InstanceCa other = InstanceCa.init(dir.resolve("other-ca"), "XX", Duration.ofDays(30), TestPki.PASSWORD, null);
         stranger = TestPki.signingKey(TestPki.issue(other, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOH")), dir.resolve("stranger")));
+        revoked = TestPki.signingKey(TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOH")), dir.resolve("moh-revoked")));
+        ca.revoke(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        InstanceCa.writeCrl(ca.crl(Duration.ofDays(1)), dir.resolve("signers"));
         Pem.write(dir.resolve("root.pem"), ca.root());
         Pem.write(dir.resolve("issuing.pem"), ca.issuing());
 
@@ -78,6 +83,7 @@ class RestSignatureTest {
         settings.put("takamul.signing.password", new String(TestPki.PASSWORD));
         settings.put("takamul.trust.anchors", dir.resolve("root.pem").toString());
         settings.put("takamul.trust.intermediates", dir.resolve("issuing.pem").toString());
+        settings.put("takamul.trust.crl", dir.resolve("signers.crl").toString());
         node = TestNodes.start(settings);
         echo = node.restBaseUrl() + "/PS/GOV/TEST/provider/echo/v1";
     }
@@ -166,6 +172,11 @@ class RestSignatureTest {
         SigningKey future = new SigningKey(moh.privateKey(), List.of(TestPki.reissue(dir.resolve("ca"), moh.certificate(),
                 moh.certificate().getPublicKey(), Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(20)))));
         refused(SignedRest.post(echo, future, MOH, newId(), BODY).build(), 403, "Client.CertificateNotYetValid");
+    }
+
+    @Test
+    void aRevokedCertificateIsRefused() throws Exception {
+        refused(SignedRest.post(echo, revoked, MOH, newId(), BODY).build(), 403, "Client.CertificateRevoked");
     }
 
     @Test

@@ -15,10 +15,16 @@ import ps.takamul.security.replay.SeenMessageIds;
 import ps.takamul.security.sign.SigningKey;
 import ps.takamul.security.sign.SigningKeys;
 import ps.takamul.security.trust.PkixSignerValidator;
+import ps.takamul.security.trust.CrlRevocationChecker;
+import ps.takamul.security.trust.OcspRevocationChecker;
 import ps.takamul.security.trust.RevocationChecker;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the node's {@link MessageTrust} from its {@code takamul.signatures.*}, {@code takamul.signing.*} and {@code takamul.trust.*} settings. */
 public final class TrustSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(TrustSetup.class);
     private TrustSetup() {
     }
 
@@ -55,8 +61,30 @@ public final class TrustSetup {
                 settings.getDuration("takamul.signatures.skew"), Clock.systemUTC());
     }
 
-    private static RevocationChecker revocation(NodeSettings settings) {
-        return RevocationChecker.NONE;
+    /** OCSP first when configured, the CRL file when OCSP cannot answer; neither: no revocation check. */
+    static RevocationChecker revocation(NodeSettings settings) {
+        String ocsp = settings.get("takamul.trust.ocsp");
+        RevocationChecker byOcsp = null;
+        if (!ocsp.isEmpty() && !ocsp.equals("off")) {
+            OcspRevocationChecker.Builder builder = OcspRevocationChecker.builder()
+                    .freshness(settings.getDuration("takamul.trust.ocsp.freshness"))
+                    .timeout(settings.getDuration("takamul.trust.ocsp.timeout"));
+            if (!ocsp.equals("aia")) {
+                builder.responder(URI.create(ocsp));
+            }
+            byOcsp = builder.build();
+        }
+        RevocationChecker byCrl = settings.get("takamul.trust.crl").isEmpty() ? null
+                : new CrlRevocationChecker(settings.getPath("takamul.trust.crl"));
+        if (byOcsp != null && byCrl != null) {
+            return RevocationChecker.withFallback(byOcsp, byCrl);
+        }
+        if (byOcsp == null && byCrl == null) {
+            LOG.warn("Message signatures are on without a revocation check (takamul.trust.ocsp, takamul.trust.crl):"
+                    + " a revoked member-signing certificate would still be accepted.");
+            return RevocationChecker.NONE;
+        }
+        return byOcsp != null ? byOcsp : byCrl;
     }
 
     private static List<X509Certificate> certificates(NodeSettings settings, String key) {
