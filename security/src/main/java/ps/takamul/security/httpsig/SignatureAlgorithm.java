@@ -1,9 +1,12 @@
 package ps.takamul.security.httpsig;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECKey;
 import ps.takamul.security.pki.Crypto;
 
 /**
@@ -13,6 +16,10 @@ import ps.takamul.security.pki.Crypto;
 public enum SignatureAlgorithm {
     ED25519("ed25519", "Ed25519", "Ed25519"),
     ECDSA_P256_SHA256("ecdsa-p256-sha256", "SHA256withECDSAinP1363Format", "SHA256withPLAIN-ECDSA");
+
+    /** The order of the P-256 (secp256r1) base point: tells a P-256 key from P-384, P-521 and others. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     private final String name;
     private final String jca;
@@ -51,8 +58,22 @@ public enum SignatureAlgorithm {
 
     public static SignatureAlgorithm of(PublicKey key) {
         return switch (key.getAlgorithm()) {
-            case "Ed25519", "EdDSA" -> ED25519;
-            case "EC" -> ECDSA_P256_SHA256;
+            case "Ed25519" -> ED25519;
+            case "EdDSA" -> {
+                // The JDK names Ed25519 and Ed448 keys alike "EdDSA": only the former is ed25519.
+                if (key instanceof EdECKey ed && !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+                    throw new SignatureException("no RFC 9421 signature algorithm for an " + ed.getParams().getName() + " key");
+                }
+                yield ED25519;
+            }
+            case "EC" -> {
+                // ecdsa-p256-sha256 is P-256 only; a P-384 or P-521 key (the CA issues them) would
+                // otherwise sign under a name that says P-256, with SHA-256 and a longer r || s.
+                if (!(key instanceof ECPublicKey ec) || !P256_ORDER.equals(ec.getParams().getOrder())) {
+                    throw new SignatureException("no RFC 9421 signature algorithm for an EC key that is not on P-256");
+                }
+                yield ECDSA_P256_SHA256;
+            }
             default -> throw new SignatureException("no signature algorithm for a " + key.getAlgorithm() + " key");
         };
     }
