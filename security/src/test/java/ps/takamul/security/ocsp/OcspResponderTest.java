@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -94,5 +96,16 @@ class OcspResponderTest {
         assertThatThrownBy(() -> new OcspResponder(pki.ca().issuing(), nodeTls.key(),
                 nodeTls.chain().toArray(X509Certificate[]::new), serial -> Optional.empty(), Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ocsp-profile");
+    }
+
+    @Test
+    void aGetRequestIsReadFromItsUrlAsRfc6960AppendixASays() throws Exception {
+        byte[] der = request(pki.ca().issuing(), BigInteger.TEN, new byte[] {(byte) 0xfb, (byte) 0xff, 0x3e});
+        String base64 = Base64.getEncoder().encodeToString(der);
+        String encoded = URLEncoder.encode(base64, StandardCharsets.US_ASCII);
+        assertThat(OcspGetRequest.fromUri("/ocsp/" + encoded, "/ocsp")).isEqualTo(der);
+        assertThat(OcspGetRequest.fromUri("/ocsp/" + base64 + "?x=1", "/ocsp")).as("raw + and /").isEqualTo(der);
+        assertThat(OcspGetRequest.fromUri("/ocsp/not*base64", "/ocsp")).isEmpty();
+        assertThat(OcspGetRequest.fromUri("/elsewhere/" + encoded, "/ocsp")).isEmpty();
     }
 }
