@@ -20,6 +20,7 @@ import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.IngressSettings;
+import ps.takamul.routes.soap.security.SoapSecurity;
 
 /**
  * X-Road SOAP 4.0 ingress over Apache CXF, in payload mode: CXF parses the envelope (and will
@@ -47,6 +48,9 @@ public final class SoapIngressRoute extends RouteBuilder {
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getInInterceptors().add(new BodyLimitInterceptor(settings.maxBodyBytes()));
         endpoint.getOutFaultInterceptors().add(new FaultCodeInterceptor());
+        if (settings.trust() != null && settings.trust().enabled()) {
+            SoapSecurity.install(endpoint, settings.trust());
+        }
 
         from(endpoint)
                 .routeId(ROUTE_ID)

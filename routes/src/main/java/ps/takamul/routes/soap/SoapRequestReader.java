@@ -31,6 +31,7 @@ import org.apache.cxf.security.transport.TLSSessionInfo;
 import java.security.cert.X509Certificate;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
+import ps.takamul.routes.soap.security.SoapSecurity;
 
 /**
  * Reads an X-Road SOAP 4.0 request that CXF has parsed: checks the headers, the client and the
@@ -41,11 +42,13 @@ final class SoapRequestReader implements Processor {
     private final Supplier<Catalogue> catalogue;
     private final long replyMarginMillis;
     private final boolean requireClientCertificate;
+    private final boolean signatures;
 
     SoapRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
         this.catalogue = catalogue;
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();
+        this.signatures = settings.trust() != null && settings.trust().enabled();
     }
 
     @Override
@@ -67,6 +70,9 @@ final class SoapRequestReader implements Processor {
         exchange.setProperty(ExchangeLog.SERVICE, headers.service().toString());
         exchange.setProperty(ExchangeProperties.SOAP_HEADERS, headers.elements());
 
+        if (signatures) {
+            SoapSecurity.attachEvidence(in.getHeader(CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class), exchange);
+        }
         if (requireClientCertificate) {
             ClientCertificates.requireCertificateOf(peerSubsystem(in), headers.client());
         }
