@@ -56,6 +56,11 @@ public final class TrustSetup {
                 onBehalf.add(ClientId.parse(client.strip()));
             }
         }
+        if (!onBehalf.isEmpty() && !settings.getBoolean("takamul.tls.enabled")) {
+            // Without mutual TLS nothing authenticates the system the node would sign for.
+            throw new IllegalStateException("takamul.signatures.on-behalf-of needs takamul.tls.enabled=true: the node"
+                    + " signs only for client systems authenticated by their TLS certificate");
+        }
         Path journal = settings.getPath("takamul.data.dir").resolve("replay").resolve("seen-message-ids");
         return new NodeMessageTrust(validator, new SeenMessageIds(journal), keys, onBehalf,
                 settings.getDuration("takamul.signatures.skew"), Clock.systemUTC());
