@@ -44,6 +44,12 @@ import ps.takamul.node.config.NodeSettings;
 import ps.takamul.node.tls.MutualTlsListener;
 import ps.takamul.node.tls.TlsMaterial;
 import ps.takamul.routes.tsa.TimestampRoute;
+import ps.takamul.routes.ocsp.OcspRoute;
+import ps.takamul.security.ocsp.IssuedCertificates;
+import ps.takamul.security.ocsp.OcspResponder;
+import ps.takamul.security.pki.InstanceCa;
+import ps.takamul.security.pki.Pem;
+import java.security.cert.X509Certificate;
 import ps.takamul.security.pki.Keystores;
 import ps.takamul.security.tsa.TimestampAuthority;
 import java.security.KeyStore;
@@ -145,6 +151,9 @@ public final class TakamulNode implements AutoCloseable {
             camel.addRoutes(new TimestampRoute(new TimestampAuthority(Keystores.privateKey(tsaKeys, password),
                     Keystores.chain(tsaKeys))));
         }
+        if (!settings.get("takamul.ocsp.keystore").isEmpty()) {
+            camel.addRoutes(new OcspRoute(ocspResponder()));
+        }
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
         requireSigningKeys(hosted);
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, hosted, Connectors.discover());
@@ -235,6 +244,16 @@ public final class TakamulNode implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
+    }
+
+    /** The hub's OCSP responder: its delegated key, and the CA folder whose index it answers from. */
+    private OcspResponder ocspResponder() {
+        char[] password = secret("takamul.ocsp.password", "TAKAMUL_OCSP_PASSWORD");
+        KeyStore keys = Keystores.load(settings.getPath("takamul.ocsp.keystore"), password);
+        Path caDir = settings.getPath("takamul.ocsp.ca");
+        X509Certificate issuing = Pem.readCertificates(caDir.resolve(InstanceCa.ISSUING_CERTIFICATE)).get(0);
+        return new OcspResponder(issuing, Keystores.privateKey(keys, password), Keystores.chain(keys),
+                IssuedCertificates.fromIndex(caDir.resolve(InstanceCa.INDEX)), settings.getDuration("takamul.ocsp.next-update"));
     }
 
     /** With signatures on, the node answers as its providers' members, so it must hold their keys. */

@@ -46,10 +46,14 @@ public final class DevPki {
         Path passwordFile = dir.resolve("password");
         if (Files.exists(passwordFile)) {
             String password = Files.readString(passwordFile).strip();
-            if (!Files.isDirectory(dir.resolve("members"))) {
-                // made by a version without message signatures: add the member keys
+            if (!Files.isDirectory(dir.resolve("members")) || !Files.isDirectory(dir.resolve("ocsp"))) {
+                // made by a version without message signatures: add what they need
                 InstanceCa ca = InstanceCa.open(dir.resolve("ca"), password.toCharArray());
-                issueMemberKeys(ca, dir, password.toCharArray());
+                if (!Files.isDirectory(dir.resolve("members"))) {
+                    issueMemberKeys(ca, dir, password.toCharArray());
+                }
+                issue(ca, Profile.OCSP, Identity.node("demo-ocsp", List.of(), List.of()), dir.resolve("ocsp"),
+                        password.toCharArray());
             }
             return new DevPki(dir, password);
         }
@@ -66,6 +70,7 @@ public final class DevPki {
             issue(ca, Profile.CLIENT_TLS, Identity.subsystem(SubsystemId.parse(client)), dir.resolve(folderOf(client)), secret);
         }
         issueMemberKeys(ca, dir, secret);
+        issue(ca, Profile.OCSP, Identity.node("demo-ocsp", List.of(), List.of()), dir.resolve("ocsp"), secret);
         Pem.write(dir.resolve("trust.pem"), ca.issuing(), ca.root());
         Files.writeString(passwordFile, password);
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
@@ -97,9 +102,9 @@ public final class DevPki {
     /**
      * The settings that switch a node to the secure profile with this PKI: mutual TLS, message
      * signatures (the hub signs for the demo's client systems, which authenticate over TLS and
-     * cannot sign), time-stamping.
+     * cannot sign), the hub's OCSP responder, asked at {@code ocspUrl} about signers, time-stamping.
      */
-    public Map<String, String> nodeSettings() {
+    public Map<String, String> nodeSettings(String ocspUrl) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("takamul.tls.enabled", "true");
         settings.put("takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString());
@@ -112,6 +117,10 @@ public final class DevPki {
         settings.put("takamul.signing.password", password);
         settings.put("takamul.trust.anchors", rootCertificate().toString());
         settings.put("takamul.trust.intermediates", dir.resolve("trust.pem").toString());
+        settings.put("takamul.ocsp.keystore", dir.resolve("ocsp/ocsp.p12").toString());
+        settings.put("takamul.ocsp.password", password);
+        settings.put("takamul.ocsp.ca", dir.resolve("ca").toString());
+        settings.put("takamul.trust.ocsp", ocspUrl);
         settings.put("takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString());
         settings.put("takamul.tsa.password", password);
         return settings;
