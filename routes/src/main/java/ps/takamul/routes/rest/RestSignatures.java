@@ -127,7 +127,7 @@ final class RestSignatures {
         // Only now, with signature and signer checked, is the id spent: a forged message cannot
         // use up a real client's ids.
         trust.checkFresh(client, messageId, created, expiry);
-        new SignatureEvidence(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false)
+        new SignatureEvidence.Rest(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false)
                 .attachTo(exchange);
     }
 
@@ -144,7 +144,7 @@ final class RestSignatures {
             }
         }
         MessageSigner.Signed signed = MessageSigner.sign(key, requestComponents(in, components), Instant.now(), VALIDITY);
-        new SignatureEvidence(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true)
+        new SignatureEvidence.Rest(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true)
                 .attachTo(exchange);
     }
 

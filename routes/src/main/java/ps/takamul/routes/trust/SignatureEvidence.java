@@ -3,21 +3,32 @@ package ps.takamul.routes.trust;
 import org.apache.camel.Exchange;
 
 /**
- * What proves who signed a REST request: the signature fields as they crossed the wire and the
- * signer's certificate. Kept on the exchange for the audit log.
- *
- * @param signedByNode true when the node signed on the member's behalf for a client system that
- *                     authenticated over mutual TLS but cannot sign itself
+ * What proves who signed a request, as it crossed the wire, kept on the exchange for the audit
+ * log: the RFC 9421 fields of a REST request or the signed envelope of a SOAP one.
  */
-public record SignatureEvidence(String signatureInput, String signature, String certificate, String contentDigest,
-                                boolean signedByNode) {
-    public static final String REQUEST = "takamul.evidence.request";
+public sealed interface SignatureEvidence permits SignatureEvidence.Rest, SignatureEvidence.Soap {
+    String PROPERTY = "takamul.evidence.request";
 
-    public void attachTo(Exchange exchange) {
-        exchange.setProperty(REQUEST, this);
+    /**
+     * True when the node signed on the member's behalf for a client system that authenticated
+     * over mutual TLS but cannot sign itself.
+     */
+    boolean signedByNode();
+
+    /** The signature fields and the signer's certificate ({@code :base64 DER:}) of a REST request. */
+    record Rest(String signatureInput, String signature, String certificate, String contentDigest,
+                boolean signedByNode) implements SignatureEvidence {
     }
 
-    public static SignatureEvidence of(Exchange exchange) {
-        return exchange.getProperty(REQUEST, SignatureEvidence.class);
+    /** The whole verified SOAP envelope, its wsse:Security header included, byte for byte. */
+    record Soap(byte[] signedEnvelope, boolean signedByNode) implements SignatureEvidence {
+    }
+
+    default void attachTo(Exchange exchange) {
+        exchange.setProperty(PROPERTY, this);
+    }
+
+    static SignatureEvidence of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY, SignatureEvidence.class);
     }
 }

@@ -1,5 +1,9 @@
 package ps.takamul.routes.soap.security;
 
+import org.apache.cxf.security.transport.TLSSessionInfo;
+import ps.takamul.routes.rest.ClientCertificates;
+import ps.takamul.security.pki.MemberBinding;
+import java.security.cert.X509Certificate;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -106,7 +110,7 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         Element header = WsSecurity.header(doc);
         String messageId = WsSecurity.headerText(header, WsSecurity.xrd("id"));
         try {
-            boolean signedByNode = requireSecurityHeader(doc, header, messageId);
+            boolean signedByNode = requireSecurityHeader(message, doc, header, messageId);
             try {
                 super.handleMessage(message);
             } catch (Fault fault) {
@@ -122,8 +126,21 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         }
     }
 
+    /** The subsystem bound to the TLS client certificate CXF's transport verified, or null. */
+    private static String peerSubsystem(SoapMessage message) {
+        TLSSessionInfo tls = message.get(TLSSessionInfo.class);
+        if (tls == null || tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
+            return null;
+        }
+        try {
+            return MemberBinding.subsystemOf((X509Certificate) tls.getPeerCertificates()[0]).toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Refuses a request without a usable Security header, or signs it for the client. */
-    private boolean requireSecurityHeader(Document doc, Element header, String messageId) {
+    private boolean requireSecurityHeader(SoapMessage message, Document doc, Element header, String messageId) {
         Element security = WsSecurity.child(header, WsSecurity.WSSE_NS, "Security");
         if (security == null) {
             ClientId client = WsSecurity.clientOf(header);
@@ -131,6 +148,8 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
                 throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED,
                         "the request must carry a WS-Security signature (wsse:Security header)");
             }
+            // The node signs only for the system its TLS certificate proves, never on a header's word.
+            ClientCertificates.requireCertificateOf(peerSubsystem(message), client);
             SigningKey key = trust.keyOf(client.member());
             if (key == null) {
                 throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED,

@@ -1,5 +1,6 @@
 package ps.takamul.routes.soap.security;
 
+import ps.takamul.routes.trust.SignatureEvidence;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import ps.takamul.core.protocol.ErrorCode;
@@ -32,14 +33,14 @@ public final class SoapSecurity {
 
     /**
      * Puts the verified, signed request envelope on the exchange as
-     * {@link WsSecurity#EVIDENCE_PROPERTY}; refuses a request the signature interceptor did not pass
+     * {@link SignatureEvidence}; refuses a request the signature interceptor did not pass
      * (it cannot get here without, but the route must not depend on that).
      */
     public static void attachEvidence(org.apache.cxf.message.Message cxf, Exchange exchange) {
         if (cxf == null || !Boolean.TRUE.equals(cxf.get(RequestSignatureInterceptor.VERIFIED))) {
             throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED, "the request's signature was not verified");
         }
-        exchange.setProperty(WsSecurity.EVIDENCE_PROPERTY, cxf.get(RequestSignatureInterceptor.EVIDENCE));
-        exchange.setProperty(WsSecurity.SIGNED_BY_NODE_PROPERTY, cxf.get(RequestSignatureInterceptor.SIGNED_BY_NODE));
+        new SignatureEvidence.Soap((byte[]) cxf.get(RequestSignatureInterceptor.EVIDENCE),
+                Boolean.TRUE.equals(cxf.get(RequestSignatureInterceptor.SIGNED_BY_NODE))).attachTo(exchange);
     }
 }

@@ -42,11 +42,6 @@ public final class WsSecurity {
     /** Signed in responses when echoed; a request may sign it too. */
     static final QName PROTOCOL_VERSION = xrd("protocolVersion");
 
-    /** Camel exchange property: the verified signed request envelope, UTF-8 bytes, for the audit log. */
-    public static final String EVIDENCE_PROPERTY = "takamul.evidence.request";
-    /** Camel exchange property: true when the node signed the request on its member's behalf. */
-    public static final String SIGNED_BY_NODE_PROPERTY = "takamul.evidence.requestSignedByNode";
-
     private WsSecurity() {
     }
 

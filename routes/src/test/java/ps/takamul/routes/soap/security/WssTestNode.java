@@ -1,5 +1,6 @@
 package ps.takamul.routes.soap.security;
 
+import ps.takamul.routes.trust.SignatureEvidence;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
@@ -96,8 +97,8 @@ final class WssTestNode implements AutoCloseable {
 
     private void provide(Exchange exchange) {
         byte[] payload = exchange.getMessage().getBody(byte[].class);
-        received.add(new Received(payload, exchange.getProperty(WsSecurity.EVIDENCE_PROPERTY),
-                exchange.getProperty(WsSecurity.SIGNED_BY_NODE_PROPERTY),
+        received.add(new Received(payload, ((SignatureEvidence.Soap) SignatureEvidence.of(exchange)).signedEnvelope(),
+                SignatureEvidence.of(exchange).signedByNode(),
                 exchange.getMessage().getHeader(MessageHeaders.CLIENT, String.class)));
         String inner = new String(payload, StandardCharsets.UTF_8);
         exchange.getMessage().removeHeaders("*");
