@@ -26,7 +26,8 @@ javac -d "$classes" -cp node/target/takamul-node.jar bench/java/SignedLoad.java
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null; wait $p 2>/dev/null; done; rm -rf "$work" "$classes"' EXIT
+# set -e would end the trap at the first node's exit status (143), leaving the others running
+trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; wait $p 2>/dev/null || true; done; rm -rf "$work" "$classes"' EXIT
 
 declare -A port
 start_node() { # name, extra arguments...; sets port[name]
@@ -67,7 +68,9 @@ load unsigned "$warmup" >/dev/null; load signed "$warmup" >/dev/null
 declare -A sum
 printf "\n%-10s %-6s %12s %9s\n" "exchange" "round" "requests/s" "failures"
 for round in $(seq 1 "$rounds"); do
-  for n in unsigned signed; do
+  # alternate the order so neither side always runs on the more warmed-up JVMs
+  order=(unsigned signed); (( round % 2 == 0 )) && order=(signed unsigned)
+  for n in "${order[@]}"; do
     read -r rps failures < <(load "$n" "$duration")
     printf "%-10s %-6s %12s %9s\n" "$n" "$round" "$rps" "$failures"
     sum[$n]=$(( ${sum[$n]:-0} + rps ))

@@ -55,7 +55,7 @@ public final class Takamul {
         DevPki devPki = null;
         if (secure) {
             devPki = DevPki.ensure(settings.getPath("takamul.data.dir"));
-            Map<String, String> withTls = new HashMap<>(devPki.nodeSettings("http://127.0.0.1:" + settings.getInt("takamul.http.port") + "/ocsp"));
+            Map<String, String> withTls = new HashMap<>(devPki.nodeSettings());
             withTls.putAll(overrides);
             settings = NodeSettings.load(config, withTls);
         }

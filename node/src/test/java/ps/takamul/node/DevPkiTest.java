@@ -26,7 +26,7 @@ class DevPkiTest {
         for (String client : DevPki.CLIENTS) {
             assertThat(again.clientKeystore(client)).exists();
         }
-        assertThat(Pem.readCertificates(Path.of(first.nodeSettings("http://127.0.0.1:1/ocsp").get("takamul.tls.trust")))).hasSize(2);
+        assertThat(Pem.readCertificates(Path.of(first.nodeSettings().get("takamul.tls.trust")))).hasSize(2);
         var moh = ps.takamul.security.pki.Keystores.chain(ps.takamul.security.pki.Keystores.load(
                 first.clientKeystore("PS/GOV/MOH/health-records"), first.password().toCharArray()))[0];
         assertThat(MemberBinding.subsystemOf(moh).toString()).isEqualTo("PS/GOV/MOH/health-records");

@@ -102,9 +102,9 @@ public final class DevPki {
     /**
      * The settings that switch a node to the secure profile with this PKI: mutual TLS, message
      * signatures (the hub signs for the demo's client systems, which authenticate over TLS and
-     * cannot sign), the hub's OCSP responder, asked at {@code ocspUrl} about signers, time-stamping.
+     * cannot sign), the hub's OCSP responder for other nodes (it checks signers against the CA index itself), time-stamping.
      */
-    public Map<String, String> nodeSettings(String ocspUrl) {
+    public Map<String, String> nodeSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("takamul.tls.enabled", "true");
         settings.put("takamul.tls.keystore", dir.resolve("node/node-tls.p12").toString());
@@ -120,7 +120,8 @@ public final class DevPki {
         settings.put("takamul.ocsp.keystore", dir.resolve("ocsp/ocsp.p12").toString());
         settings.put("takamul.ocsp.password", password);
         settings.put("takamul.ocsp.ca", dir.resolve("ca").toString());
-        settings.put("takamul.trust.ocsp", ocspUrl);
+        // The hub is the CA: it answers its own signer checks from the CA index, and others' at /ocsp.
+        settings.put("takamul.trust.ocsp", "local");
         settings.put("takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString());
         settings.put("takamul.tsa.password", password);
         return settings;

@@ -11,6 +11,8 @@ import ps.takamul.core.identifier.ClientId;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.security.pki.Pem;
+import ps.takamul.security.pki.InstanceCa;
+import ps.takamul.security.ocsp.IssuedCertificates;
 import ps.takamul.security.replay.SeenMessageIds;
 import ps.takamul.security.sign.SigningKey;
 import ps.takamul.security.sign.SigningKeys;
@@ -70,7 +72,11 @@ public final class TrustSetup {
     static RevocationChecker revocation(NodeSettings settings) {
         String ocsp = settings.get("takamul.trust.ocsp");
         RevocationChecker byOcsp = null;
-        if (!ocsp.isEmpty() && !ocsp.equals("off")) {
+        if (ocsp.equals("local")) {
+            Path caDir = settings.getPath("takamul.ocsp.ca");
+            byOcsp = new LocalCaRevocation(Pem.readCertificates(caDir.resolve(InstanceCa.ISSUING_CERTIFICATE)).get(0),
+                    IssuedCertificates.fromIndex(caDir.resolve(InstanceCa.INDEX)));
+        } else if (!ocsp.isEmpty() && !ocsp.equals("off")) {
             OcspRevocationChecker.Builder builder = OcspRevocationChecker.builder()
                     .freshness(settings.getDuration("takamul.trust.ocsp.freshness"))
                     .timeout(settings.getDuration("takamul.trust.ocsp.timeout"));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
+import ps.takamul.security.pki.Crypto;
 import ps.takamul.security.sign.SigningKey;
 
 /**
@@ -25,6 +26,9 @@ public final class MessageSigner {
     /** The three fields a signed message carries besides Content-Digest. */
     public record Signed(String signatureInput, String signature, String certificate) {
     }
+
+    private static final int MAX_PARSED = 1024;
+    private static final java.util.Map<String, X509Certificate> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MessageSigner() {
     }
@@ -50,14 +54,33 @@ public final class MessageSigner {
         }
     }
 
+    /**
+     * The certificate in a {@link #SIGNER_CERTIFICATE} field. Parsed by Bouncy Castle, so its key
+     * verifies without conversion, and kept: the same few member certificates arrive with every
+     * message, and a reused key object keeps Bouncy Castle's precomputed tables for its curve
+     * point. Bounded; cleared when full.
+     */
     public static X509Certificate certificateOf(String field) {
         String f = field == null ? "" : field.strip();
+        X509Certificate known = PARSED.get(f);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate parsed = parse(f);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(f, parsed);
+        return parsed;
+    }
+
+    private static X509Certificate parse(String f) {
         if (f.length() < 3 || f.charAt(0) != ':' || f.charAt(f.length() - 1) != ':') {
             throw new SignatureException(SIGNER_CERTIFICATE + " must be a byte sequence :base64(DER):");
         }
         try {
             byte[] der = Base64.getDecoder().decode(f.substring(1, f.length() - 1));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
+            return (X509Certificate) CertificateFactory.getInstance("X.509", Crypto.bouncyCastle())
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException e) {
             throw new SignatureException(SIGNER_CERTIFICATE + " is not a DER certificate");

@@ -1,6 +1,10 @@
 package ps.takamul.security.sign;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.spec.PKCS8EncodedKeySpec;
+import ps.takamul.security.pki.Crypto;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
@@ -24,6 +28,27 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a signing key needs its certificate");
+        }
+        privateKey = asBouncyCastle(privateKey);
+    }
+
+    /**
+     * A software key read by the JDK (from PKCS#12) is re-created as a Bouncy Castle key once.
+     * Handed a JDK key, Bouncy Castle converts its curve on every signature and recomputes the
+     * generator's precomputed table each time, which cost several times the signature itself.
+     * A token's key (no encoding) stays as it is.
+     */
+    private static PrivateKey asBouncyCastle(PrivateKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded == null || key.getClass().getName().startsWith("org.bouncycastle.")) {
+            return key;
+        }
+        try {
+            String algorithm = key.getAlgorithm().equals("EC") ? "EC" : key.getAlgorithm();
+            return KeyFactory.getInstance(algorithm, Crypto.bouncyCastle())
+                    .generatePrivate(new PKCS8EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            return key;
         }
     }
 
