@@ -114,13 +114,17 @@ public final class Takamul {
                  Secure profile: REST and SOAP over mutual TLS, with a dev PKI made at first start
                  (%2$s). The plain listener now refuses every call. The same query over TLS, with
                  the Ministry of Health's client certificate:
-                   curl -s --cacert %3$s --cert-type P12 \\
+                   curl -s -i --cacert %3$s --cert-type P12 \\
                         --cert %4$s:%5$s \\
                         -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
                         %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
+                 Messages are signed: the hub signs for the demo's client systems (they cannot), and
+                 the answer carries the Interior's signature (Signature-Input, Signature,
+                 Takamul-Signer-Certificate). OCSP for other nodes: %7$s/ocsp (docs/security.md).
                 ============================================================
                 """, node.tlsBaseUrl(), pki.rootCertificate().getParent().getParent(), pki.rootCertificate(),
-                pki.clientKeystore("PS/GOV/MOH/health-records"), pki.password(), nationalId);
+                pki.clientKeystore("PS/GOV/MOH/health-records"), pki.password(), nationalId,
+                node.restBaseUrl().replace("/r1", ""));
     }
 
     private static void printDemo(TakamulNode node, CivilRegistryServer registry, BillingReceiver billing,
