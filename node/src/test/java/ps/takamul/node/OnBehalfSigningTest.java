@@ -53,7 +53,6 @@ class OnBehalfSigningTest {
         Path mohSigning = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOH")), dir.resolve("moh"));
         Path testSigning = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/TEST")), dir.resolve("test"));
         Pem.write(dir.resolve("trust.pem"), ca.issuing(), ca.root());
-        Pem.write(dir.resolve("root.pem"), ca.root());
 
         provider = new TestProvider();
         Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), provider.url(), "http://127.0.0.1:1", "http://127.0.0.1:1");
@@ -64,12 +63,8 @@ class OnBehalfSigningTest {
         settings.put("takamul.tls.keystore", nodeTls.toString());
         settings.put("takamul.tls.password", new String(TestPki.PASSWORD));
         settings.put("takamul.tls.trust", dir.resolve("trust.pem").toString());
-        settings.put("takamul.signatures.enabled", "true");
         settings.put("takamul.signatures.on-behalf-of", MOH);
-        settings.put("takamul.signing.keystores", mohSigning + "," + testSigning);
-        settings.put("takamul.signing.password", new String(TestPki.PASSWORD));
-        settings.put("takamul.trust.anchors", dir.resolve("root.pem").toString());
-        settings.put("takamul.trust.intermediates", dir.resolve("trust.pem").toString());
+        TestPki.signatures(settings, ca, dir, mohSigning + "," + testSigning);
         node = TestNodes.start(settings);
     }
 

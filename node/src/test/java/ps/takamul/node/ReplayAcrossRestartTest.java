@@ -18,7 +18,6 @@ import ps.takamul.node.support.TestPki;
 import ps.takamul.node.support.TestProvider;
 import ps.takamul.security.pki.Identity;
 import ps.takamul.security.pki.InstanceCa;
-import ps.takamul.security.pki.Pem;
 import ps.takamul.security.pki.Profile;
 import ps.takamul.security.sign.SigningKey;
 
@@ -32,18 +31,12 @@ class ReplayAcrossRestartTest {
         InstanceCa ca = InstanceCa.init(dir.resolve("ca"), "PS", Duration.ofDays(30), TestPki.PASSWORD, null);
         SigningKey moh = TestPki.signingKey(TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOH")), dir.resolve("moh")));
         Path providerKey = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/TEST")), dir.resolve("test"));
-        Pem.write(dir.resolve("root.pem"), ca.root());
-        Pem.write(dir.resolve("issuing.pem"), ca.issuing());
         try (TestProvider provider = new TestProvider()) {
             Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), provider.url(), "http://127.0.0.1:1", "http://127.0.0.1:1");
             settings.put("takamul.node.role", "gateway");
             settings.put("takamul.node.member", "PS/GOV/TEST");
             settings.put("takamul.http.port", String.valueOf(TestNodes.freePort()));
-            settings.put("takamul.signatures.enabled", "true");
-            settings.put("takamul.signing.keystores", providerKey.toString());
-            settings.put("takamul.signing.password", new String(TestPki.PASSWORD));
-            settings.put("takamul.trust.anchors", dir.resolve("root.pem").toString());
-            settings.put("takamul.trust.intermediates", dir.resolve("issuing.pem").toString());
+            TestPki.signatures(settings, ca, dir, providerKey.toString());
 
             SignedRest.Request captured;
             try (TakamulNode node = TestNodes.start(settings)) {

@@ -32,7 +32,6 @@ import ps.takamul.security.httpsig.MessageSigner;
 import ps.takamul.security.pki.Identity;
 import ps.takamul.security.pki.InstanceCa;
 import ps.takamul.security.pki.MemberBinding;
-import ps.takamul.security.pki.Pem;
 import ps.takamul.security.pki.Profile;
 import ps.takamul.security.pki.RevocationReason;
 import ps.takamul.security.sign.SigningKey;
@@ -71,18 +70,12 @@ class RestSignatureTest {
         revoked = TestPki.signingKey(TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOH")), dir.resolve("moh-revoked")));
         ca.revoke(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
         InstanceCa.writeCrl(ca.crl(Duration.ofDays(1)), dir.resolve("signers"));
-        Pem.write(dir.resolve("root.pem"), ca.root());
-        Pem.write(dir.resolve("issuing.pem"), ca.issuing());
 
         provider = new TestProvider();
         Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), provider.url(), "http://127.0.0.1:1", "http://127.0.0.1:1");
         settings.put("takamul.node.member", "PS/GOV/TEST");
         settings.put("takamul.node.role", "gateway");
-        settings.put("takamul.signatures.enabled", "true");
-        settings.put("takamul.signing.keystores", providerKey.toString());
-        settings.put("takamul.signing.password", new String(TestPki.PASSWORD));
-        settings.put("takamul.trust.anchors", dir.resolve("root.pem").toString());
-        settings.put("takamul.trust.intermediates", dir.resolve("issuing.pem").toString());
+        TestPki.signatures(settings, ca, dir, providerKey.toString());
         settings.put("takamul.trust.crl", dir.resolve("signers.crl").toString());
         node = TestNodes.start(settings);
         echo = node.restBaseUrl() + "/PS/GOV/TEST/provider/echo/v1";

@@ -54,7 +54,6 @@ class SoapOnBehalfSigningTest {
         Path molSigning = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOL")), dir.resolve("mol"));
         Path moiSigning = TestPki.issue(ca, Profile.MEMBER_SIGNING, Identity.member(MemberId.parse("PS/GOV/MOI")), dir.resolve("moi"));
         Pem.write(dir.resolve("trust.pem"), ca.issuing(), ca.root());
-        Pem.write(dir.resolve("root.pem"), ca.root());
         Population population = PopulationGenerator.generate();
         someId = population.sampleIds(1).get(0);
         registry = CivilRegistryServer.start("127.0.0.1", CivilRegistryServer.freePort(), population);
@@ -68,12 +67,8 @@ class SoapOnBehalfSigningTest {
         settings.put("takamul.tls.keystore", nodeTls.toString());
         settings.put("takamul.tls.password", new String(TestPki.PASSWORD));
         settings.put("takamul.tls.trust", dir.resolve("trust.pem").toString());
-        settings.put("takamul.signatures.enabled", "true");
         settings.put("takamul.signatures.on-behalf-of", MOL);
-        settings.put("takamul.signing.keystores", molSigning + "," + moiSigning);
-        settings.put("takamul.signing.password", new String(TestPki.PASSWORD));
-        settings.put("takamul.trust.anchors", dir.resolve("root.pem").toString());
-        settings.put("takamul.trust.intermediates", dir.resolve("trust.pem").toString());
+        TestPki.signatures(settings, ca, dir, molSigning + "," + moiSigning);
         node = TestNodes.start(settings);
     }
 

@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -50,6 +51,23 @@ public final class TestPki {
         X509Certificate certificate = authority.issue(request.csr(), IssueRequest.of(profile, Duration.ofDays(10)));
         KeyRequests.importChain(request.keystore(), List.of(certificate, authority.issuing()), PASSWORD);
         return request.keystore();
+    }
+
+    /**
+     * Turns message signatures on in {@code settings}: the node holds {@code keystores} (member
+     * signing keys, comma-separated) and trusts signers certified by {@code authority}.
+     */
+    public static void signatures(Map<String, String> settings, InstanceCa authority, Path dir, String keystores)
+            throws IOException {
+        Path root = dir.resolve("signers-root.pem");
+        Path issuing = dir.resolve("signers-issuing.pem");
+        ps.takamul.security.pki.Pem.write(root, authority.root());
+        ps.takamul.security.pki.Pem.write(issuing, authority.issuing());
+        settings.put("takamul.signatures.enabled", "true");
+        settings.put("takamul.signing.keystores", keystores);
+        settings.put("takamul.signing.password", new String(PASSWORD));
+        settings.put("takamul.trust.anchors", root.toString());
+        settings.put("takamul.trust.intermediates", issuing.toString());
     }
 
     /** The member-signing key in a keystore {@link #issue} wrote. */

@@ -25,10 +25,7 @@ import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.rest.ClientCertificates;
-import ps.takamul.security.pki.MemberBinding;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
-import org.apache.cxf.security.transport.TLSSessionInfo;
-import java.security.cert.X509Certificate;
 import ps.takamul.routes.exchange.Queues;
 import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.soap.security.SoapSecurity;
@@ -110,18 +107,8 @@ final class SoapRequestReader implements Processor {
         in.setBody(payloadOf(body.get(0)));
     }
 
-    /** The subsystem of the client certificate CXF's TLS transport verified, if it binds one. */
     private static String peerSubsystem(Message in) {
-        org.apache.cxf.message.Message cxf = in.getHeader(CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class);
-        TLSSessionInfo tls = cxf == null ? null : cxf.get(TLSSessionInfo.class);
-        if (tls == null || tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
-            return null;
-        }
-        try {
-            return MemberBinding.subsystemOf((X509Certificate) tls.getPeerCertificates()[0]).toString();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return SoapPeer.subsystemOf(in.getHeader(CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class));
     }
 
     /**

@@ -1,9 +1,7 @@
 package ps.takamul.routes.soap.security;
 
-import org.apache.cxf.security.transport.TLSSessionInfo;
+import ps.takamul.routes.soap.SoapPeer;
 import ps.takamul.routes.rest.ClientCertificates;
-import ps.takamul.security.pki.MemberBinding;
-import java.security.cert.X509Certificate;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -126,19 +124,6 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         }
     }
 
-    /** The subsystem bound to the TLS client certificate CXF's transport verified, or null. */
-    private static String peerSubsystem(SoapMessage message) {
-        TLSSessionInfo tls = message.get(TLSSessionInfo.class);
-        if (tls == null || tls.getPeerCertificates() == null || tls.getPeerCertificates().length == 0) {
-            return null;
-        }
-        try {
-            return MemberBinding.subsystemOf((X509Certificate) tls.getPeerCertificates()[0]).toString();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Refuses a request without a usable Security header, or signs it for the client. */
     private boolean requireSecurityHeader(SoapMessage message, Document doc, Element header, String messageId) {
         Element security = WsSecurity.child(header, WsSecurity.WSSE_NS, "Security");
@@ -149,7 +134,7 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
                         "the request must carry a WS-Security signature (wsse:Security header)");
             }
             // The node signs only for the system its TLS certificate proves, never on a header's word.
-            ClientCertificates.requireCertificateOf(peerSubsystem(message), client);
+            ClientCertificates.requireCertificateOf(SoapPeer.subsystemOf(message), client);
             SigningKey key = trust.keyOf(client.member());
             if (key == null) {
                 throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED,
