@@ -118,13 +118,17 @@ public final class Takamul {
                         --cert %4$s:%5$s \\
                         -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
                         %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
+                 SOAP needs the Ministry of Labour's certificate the same way:
+                   curl -s --cacert %3$s --cert-type P12 --cert %8$s:%5$s \\
+                        -H 'Content-Type: text/xml; charset=UTF-8' \\
+                        --data-binary @examples/requests/person-by-id-mol.xml %9$s
                  Messages are signed: the hub signs for the demo's client systems (they cannot), and
                  the answer carries the Interior's signature (Signature-Input, Signature,
                  Takamul-Signer-Certificate). OCSP for other nodes: %7$s/ocsp (docs/security.md).
                 ============================================================
                 """, node.tlsBaseUrl(), pki.rootCertificate().getParent().getParent(), pki.rootCertificate(),
                 pki.clientKeystore("PS/GOV/MOH/health-records"), pki.password(), nationalId,
-                node.restBaseUrl().replace("/r1", ""));
+                node.restBaseUrl().replace("/r1", ""), pki.clientKeystore("PS/GOV/MOL/labour-registry"), node.soapAddress());
     }
 
     private static void printDemo(TakamulNode node, CivilRegistryServer registry, BillingReceiver billing,

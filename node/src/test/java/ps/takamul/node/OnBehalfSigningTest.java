@@ -75,8 +75,13 @@ class OnBehalfSigningTest {
     }
 
     static HttpResponse<byte[]> post(HttpClient client, String caller) throws Exception {
+        return post(client, caller, java.util.UUID.randomUUID().toString());
+    }
+
+    static HttpResponse<byte[]> post(HttpClient client, String caller, String messageId) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(node.tlsBaseUrl() + "/PS/GOV/TEST/provider/echo/v1"))
-                        .header("X-Road-Client", caller).header("Content-Type", "text/plain; charset=UTF-8")
+                        .header("X-Road-Client", caller).header("X-Road-Id", messageId)
+                        .header("Content-Type", "text/plain; charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString("طلب غير موقّع", StandardCharsets.UTF_8))
                         .timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -90,6 +95,17 @@ class OnBehalfSigningTest {
         assertThat(MemberBinding.memberOf(SignedRest.verifyResponse(response))).isEqualTo(MemberId.parse("PS/GOV/TEST"));
         // the provider sees the request as the node signed it, with an X-Road id to quote
         assertThat(provider.nextEcho().header("X-Road-Id")).isNotBlank();
+    }
+
+    @Test
+    void theNodeDoesNotSignTheSameMessageIdTwice() throws Exception {
+        assertThat(post(moh, MOH, "legacy-once").statusCode()).isEqualTo(200);
+        provider.nextEcho();
+        long before = node.broker().messagesAdded("takamul.");
+        HttpResponse<byte[]> again = post(moh, MOH, "legacy-once");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(new ObjectMapper().readTree(again.body()).path("code").asText()).isEqualTo("Client.MessageReplayed");
+        assertThat(node.broker().messagesAdded("takamul.")).isEqualTo(before);
     }
 
     @Test

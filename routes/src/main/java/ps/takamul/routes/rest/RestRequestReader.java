@@ -90,7 +90,7 @@ public final class RestRequestReader implements Processor {
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         BodyChecks.checkWellFormed(body, contentType);
         if (signatures.enabled()) {
-            signatures.check(exchange, in, client, messageId, body);
+            signatures.check(exchange, in, client, service.id().member(), messageId, body);
         }
 
         RequestContext request = new RequestContext(messageId, client, service,

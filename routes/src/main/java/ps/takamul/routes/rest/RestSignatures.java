@@ -58,7 +58,9 @@ final class RestSignatures {
      * Checks the request's signature, or signs it for a client system the node signs for, and
      * leaves the evidence on the exchange. Throws with the code of the first check that fails.
      */
-    void check(Exchange exchange, Message in, ClientId client, String messageId, byte[] body) {
+    void check(Exchange exchange, Message in, ClientId client, MemberId provider, String messageId, byte[] body) {
+        // The answer will be signed as the provider's member: find out now, before the provider is called.
+        keyOf(provider);
         String input = in.getHeader(SIGNATURE_INPUT, String.class);
         String signature = in.getHeader(SIGNATURE, String.class);
         if (input == null && signature == null) {
@@ -143,7 +145,10 @@ final class RestSignatures {
                 components.add(component);
             }
         }
-        MessageSigner.Signed signed = MessageSigner.sign(key, requestComponents(in, components), Instant.now(), VALIDITY);
+        Instant now = Instant.now();
+        MessageSigner.Signed signed = MessageSigner.sign(key, requestComponents(in, components), now, VALIDITY);
+        // A legacy system's ids are single-use too: a replayed call must not be signed twice.
+        trust.checkFresh(client, messageId, now, null);
         new SignatureEvidence.Rest(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true)
                 .attachTo(exchange);
     }
@@ -172,7 +177,8 @@ final class RestSignatures {
     private SigningKey keyOf(MemberId member) {
         SigningKey key = trust.keyOf(member);
         if (key == null) {
-            throw new TakamulException(ErrorCode.INTERNAL_ERROR, "this node holds no signing key for " + member);
+            throw new TakamulException(ErrorCode.INTERNAL_ERROR, "this node holds no member-signing key for " + member
+                    + " (takamul.signing.keystores)");
         }
         return key;
     }

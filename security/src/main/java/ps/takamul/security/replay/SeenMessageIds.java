@@ -138,6 +138,11 @@ public final class SeenMessageIds implements AutoCloseable {
                 out.write(e.getValue() + " " + e.getKey() + "\n");
             }
         }
+        try {
+            Files.setPosixFilePermissions(next, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the journal names clients and message ids only; owner-only where the file system allows
+        }
         Files.move(next, journal, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         linesWritten = expiries.size();
         writer = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.APPEND);

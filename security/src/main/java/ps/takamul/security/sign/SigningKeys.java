@@ -48,7 +48,7 @@ public final class SigningKeys {
 
     /**
      * The member-signing keys on a PKCS#11 token, through the JDK's SunPKCS11 provider configured
-     * by {@code sunPkcs11Config} (see docs/keys-and-tsa.md). The private keys stay on the token:
+     * by {@code sunPkcs11Config} (see docs/security.md). The private keys stay on the token:
      * they have no encoding, and {@link SignatureAlgorithm} signs with them through this provider.
      *
      * <p>The provider is installed in the JVM ({@link Security#addProvider}) because that is how JCA

@@ -183,7 +183,7 @@ class Pkcs11SigningKeysTest {
     }
 
     /**
-     * The SunPKCS11 configuration documented in docs/keys-and-tsa.md: the slot by its id (SoftHSM2
+     * The SunPKCS11 configuration documented in docs/security.md: the slot by its id (SoftHSM2
      * moves an initialised token to a new slot id, and lists its empty slot too), and keys generated
      * as token objects that are sensitive and not extractable.
      */

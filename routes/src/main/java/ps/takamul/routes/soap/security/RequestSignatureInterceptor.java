@@ -1,6 +1,7 @@
 package ps.takamul.routes.soap.security;
 
 import ps.takamul.routes.soap.SoapPeer;
+import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.rest.ClientCertificates;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
@@ -108,6 +109,10 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         Element header = WsSecurity.header(doc);
         String messageId = WsSecurity.headerText(header, WsSecurity.xrd("id"));
         try {
+            if (messageId != null) {
+                // the id becomes the replay key: hold it to the protocol's form first
+                RequestContext.messageIdOrNew(messageId);
+            }
             boolean signedByNode = requireSecurityHeader(message, doc, header, messageId);
             try {
                 super.handleMessage(message);
@@ -119,8 +124,9 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
             message.put(SIGNED_BY_NODE, signedByNode);
             message.put(EVIDENCE, serialize(doc));
         } catch (TakamulException e) {
-            LOG.warn("soap id={} error={} detail=\"{}\"", messageId == null ? "-" : messageId, e.error().code(), e.detail());
-            throw WsSecurity.fault(e.error(), e.detail(), messageId);
+            String loggedId = e.error() == ErrorCode.INVALID_IDENTIFIER || messageId == null ? "-" : messageId;
+            LOG.warn("soap id={} error={} detail=\"{}\"", loggedId, e.error().code(), e.detail());
+            throw WsSecurity.fault(e.error(), e.detail(), loggedId);
         }
     }
 

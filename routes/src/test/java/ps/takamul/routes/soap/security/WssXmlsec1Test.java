@@ -29,7 +29,7 @@ import ps.takamul.security.pki.Pem;
  * Takamul's WS-Security signatures checked by another implementation: xmlsec1 (libxmlsec1 with
  * OpenSSL, Debian package xmlsec1) verifies a signed response of the node and a request the
  * node signed on a member's behalf, with the signer's certificate only; a tampered copy fails.
- * The command is the one in docs/ws-security.md.
+ * The command is the one in docs/security.md.
  */
 class WssXmlsec1Test {
     @TempDir
