@@ -1,7 +1,6 @@
 package ps.takamul.node.trust;
 
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.MemberId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.TakamulException;
-import ps.takamul.routes.trust.Freshness;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.security.replay.SeenMessageIds;
 import ps.takamul.security.sign.SigningKey;
@@ -29,10 +27,9 @@ public final class NodeMessageTrust implements MessageTrust, AutoCloseable {
     private final Map<MemberId, SigningKey> keys = new HashMap<>();
     private final Set<ClientId> onBehalfOf;
     private final Duration skew;
-    private final Clock clock;
 
     public NodeMessageTrust(SignerValidator validator, SeenMessageIds seen, List<SigningKey> keys,
-                            Set<ClientId> onBehalfOf, Duration skew, Clock clock) {
+                            Set<ClientId> onBehalfOf, Duration skew) {
         this.validator = validator;
         this.seen = seen;
         for (SigningKey key : keys) {
@@ -43,7 +40,6 @@ public final class NodeMessageTrust implements MessageTrust, AutoCloseable {
         }
         this.onBehalfOf = Set.copyOf(onBehalfOf);
         this.skew = skew;
-        this.clock = clock;
         for (ClientId client : onBehalfOf) {
             if (!this.keys.containsKey(client.member())) {
                 throw new IllegalArgumentException("the node signs for " + client
@@ -67,8 +63,7 @@ public final class NodeMessageTrust implements MessageTrust, AutoCloseable {
     }
 
     @Override
-    public void checkFresh(ClientId client, String messageId, Instant created, Instant expires) {
-        Freshness.check(created, expires, skew, clock.instant());
+    public void spendMessageId(ClientId client, String messageId, Instant created) {
         // An id needs remembering only while a message carrying it would still be fresh.
         if (!seen.firstSeen(client + " " + messageId, created.plus(skew))) {
             throw new TakamulException(ErrorCode.MESSAGE_REPLAYED,
@@ -89,11 +84,6 @@ public final class NodeMessageTrust implements MessageTrust, AutoCloseable {
     @Override
     public Duration skew() {
         return skew;
-    }
-
-    /** The members this node can sign for. */
-    public Set<MemberId> members() {
-        return keys.keySet();
     }
 
     @Override

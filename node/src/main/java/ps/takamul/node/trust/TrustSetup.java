@@ -2,7 +2,6 @@ package ps.takamul.node.trust;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class TrustSetup {
         }
         Path journal = settings.getPath("takamul.data.dir").resolve("replay").resolve("seen-message-ids");
         return new NodeMessageTrust(validator, new SeenMessageIds(journal), keys, onBehalf,
-                settings.getDuration("takamul.signatures.skew"), Clock.systemUTC());
+                settings.getDuration("takamul.signatures.skew"));
     }
 
     /** OCSP first when configured, the CRL file when OCSP cannot answer; neither: no revocation check. */

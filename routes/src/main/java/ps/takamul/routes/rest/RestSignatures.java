@@ -128,7 +128,7 @@ final class RestSignatures {
         }
         // Only now, with signature and signer checked, is the id spent: a forged message cannot
         // use up a real client's ids.
-        trust.checkFresh(client, messageId, created, expiry);
+        trust.spendMessageId(client, messageId, created);
         new SignatureEvidence.Rest(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false)
                 .attachTo(exchange);
     }
@@ -148,7 +148,7 @@ final class RestSignatures {
         Instant now = Instant.now();
         MessageSigner.Signed signed = MessageSigner.sign(key, requestComponents(in, components), now, VALIDITY);
         // A legacy system's ids are single-use too: a replayed call must not be signed twice.
-        trust.checkFresh(client, messageId, now, null);
+        trust.spendMessageId(client, messageId, now);
         new SignatureEvidence.Rest(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true)
                 .attachTo(exchange);
     }

@@ -16,11 +16,11 @@ import ps.takamul.core.protocol.XRoadHeaders;
  * SOAP stack reads as a refinement of {@code soap:Client}. The detail repeats the bare code with
  * the message id.
  */
-final class SoapFaults {
+public final class SoapFaults {
     private SoapFaults() {
     }
 
-    static SoapFault of(ErrorCode code, String detail, String messageId) {
+    public static SoapFault of(ErrorCode code, String detail, String messageId) {
         SoapFault fault = new SoapFault(detail, new QName(Soap11.SOAP_NAMESPACE, code.code()));
         fault.setDetail(detail(code, messageId));
         fault.setStatusCode(500);
@@ -42,7 +42,7 @@ final class SoapFaults {
             c.setTextContent(code.code());
             detail.appendChild(c);
             Element id = doc.createElementNS(XRoadHeaders.TAKAMUL_NS, "tkm:messageId");
-            id.setTextContent(messageId == null ? "-" : messageId);
+            id.setTextContent(messageId == null || messageId.isEmpty() ? "-" : messageId);
             detail.appendChild(id);
             return detail;
         } catch (ParserConfigurationException e) {

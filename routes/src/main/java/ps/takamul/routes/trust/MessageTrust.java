@@ -28,7 +28,7 @@ public interface MessageTrust {
         }
 
         @Override
-        public void checkFresh(ClientId client, String messageId, Instant created, Instant expires) {
+        public void spendMessageId(ClientId client, String messageId, Instant created) {
         }
 
         @Override
@@ -57,10 +57,12 @@ public interface MessageTrust {
     void checkSigner(List<X509Certificate> chain, MemberId member, Instant signedAt);
 
     /**
-     * The message must be signed within {@link #skew()} of now, not be past {@code expires}
-     * (null: no expiry given), and its id must not have been used by this client before.
+     * Spends the client's message id: refused as {@code Client.MessageReplayed} if the client used
+     * it before, else remembered for as long as a message signed at {@code created} could still be
+     * fresh. The protocol checks the signature's time first (REST: {@link Freshness}; SOAP: WSS4J's
+     * timestamp rules), against {@link #skew()}.
      */
-    void checkFresh(ClientId client, String messageId, Instant created, Instant expires);
+    void spendMessageId(ClientId client, String messageId, Instant created);
 
     /** The node's key for signing as {@code member}, or null when it holds none. */
     SigningKey keyOf(MemberId member);

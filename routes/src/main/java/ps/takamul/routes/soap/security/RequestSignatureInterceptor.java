@@ -1,5 +1,6 @@
 package ps.takamul.routes.soap.security;
 
+import ps.takamul.routes.soap.SoapFaults;
 import ps.takamul.routes.soap.SoapPeer;
 import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.rest.ClientCertificates;
@@ -41,7 +42,6 @@ import org.w3c.dom.Element;
 import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.TakamulException;
-import ps.takamul.routes.trust.Freshness;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.routes.trust.TrustFailures;
 import ps.takamul.security.trust.CertificateRejectedException;
@@ -54,7 +54,7 @@ import ps.takamul.security.sign.SigningKey;
  * CXF hands on, not just elements of the same name); SHA-256 digests, exclusive C14N,
  * ECDSA-SHA256 or RSA-SHA256; the signer's certificate carried as a BinarySecurityToken and
  * accepted by {@link MessageTrust#checkSigner} for the client's member; and the Timestamp and
- * {@code xrd:id} by {@link MessageTrust#checkFresh}. Any refusal is a SOAP Fault with its code,
+ * {@code xrd:id} by {@link MessageTrust#spendMessageId}. Any refusal is a SOAP Fault with its code,
  * raised before the request reaches the route, so nothing is enqueued.
  *
  * <p>A request without a Security header is refused ({@code Client.SignatureRequired}) unless the
@@ -92,7 +92,7 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         return DeferredTrustCrypto.INSTANCE;
     }
 
-    /** Replays are {@link MessageTrust#checkFresh}'s business, by client and {@code xrd:id}. */
+    /** Replays are {@link MessageTrust#spendMessageId}'s business, by client and {@code xrd:id}. */
     @Override
     protected boolean isTimestampCacheRequired(List<Integer> actions, SoapMessage msg) {
         return false;
@@ -126,7 +126,7 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         } catch (TakamulException e) {
             String loggedId = e.error() == ErrorCode.INVALID_IDENTIFIER || messageId == null ? "-" : messageId;
             LOG.warn("soap id={} error={} detail=\"{}\"", loggedId, e.error().code(), e.detail());
-            throw WsSecurity.fault(e.error(), e.detail(), loggedId);
+            throw SoapFaults.of(e.error(), e.detail(), loggedId);
         }
     }
 
@@ -252,14 +252,12 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         if (created == null) {
             throw new TakamulException(ErrorCode.MESSAGE_STALE, "the wsu:Timestamp has no wsu:Created");
         }
-        // As on the REST side: an old message is called stale, not blamed on its certificate.
-        Freshness.check(created, timestamp.getExpires(), trust.skew(), Instant.now());
         try {
             trust.checkSigner(List.of(chain), client.member(), created);
         } catch (CertificateRejectedException e) {
             throw TrustFailures.of(e);
         }
-        trust.checkFresh(client, messageId, created, timestamp.getExpires());
+        trust.spendMessageId(client, messageId, created);
     }
 
     private static void checkAlgorithms(WSSecurityEngineResult signature) {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.cxf.binding.soap.Soap11;
-import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.wss4j.common.WSS4JConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -15,7 +12,6 @@ import org.w3c.dom.Node;
 import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.IdentifierException;
 import ps.takamul.core.identifier.MemberId;
-import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 
 /** What Takamul signs in a SOAP message, with which algorithms, and the small DOM helpers around it. */
@@ -118,30 +114,5 @@ public final class WsSecurity {
     private static String id(Element parent, String local) {
         Element e = child(parent, XRoadHeaders.IDENTIFIERS_NS, local);
         return e == null ? null : e.getTextContent().strip();
-    }
-
-    /**
-     * A SOAP Fault in the shape of {@code SoapFaults}: {@code soap:Client.X}, the detail as
-     * {@code faultstring}, {@code tkm:code} and {@code tkm:messageId} in the detail.
-     */
-    static SoapFault fault(ErrorCode code, String detail, String messageId) {
-        SoapFault fault = new SoapFault(detail, new QName(SOAP_NS, code.code()));
-        try {
-            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
-            dbf.setNamespaceAware(true);
-            Document doc = dbf.newDocumentBuilder().newDocument();
-            Element d = doc.createElement("detail");
-            Element c = doc.createElementNS(XRoadHeaders.TAKAMUL_NS, "tkm:code");
-            c.setTextContent(code.code());
-            d.appendChild(c);
-            Element id = doc.createElementNS(XRoadHeaders.TAKAMUL_NS, "tkm:messageId");
-            id.setTextContent(messageId == null || messageId.isEmpty() ? "-" : messageId);
-            d.appendChild(id);
-            fault.setDetail(d);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-        fault.setStatusCode(500);
-        return fault;
     }
 }

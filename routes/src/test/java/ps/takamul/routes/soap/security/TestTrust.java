@@ -74,15 +74,8 @@ final class TestTrust implements MessageTrust {
     }
 
     @Override
-    public void checkFresh(ClientId client, String messageId, Instant created, Instant expires) {
-        calls.add("checkFresh " + client + " " + messageId);
-        Instant now = Instant.now();
-        if (created.isBefore(now.minus(skew)) || created.isAfter(now.plus(skew))) {
-            throw new TakamulException(ErrorCode.MESSAGE_STALE, "signed at " + created + ", too far from " + now);
-        }
-        if (expires != null && expires.isBefore(now)) {
-            throw new TakamulException(ErrorCode.MESSAGE_STALE, "expired at " + expires);
-        }
+    public void spendMessageId(ClientId client, String messageId, Instant created) {
+        calls.add("spendMessageId " + client + " " + messageId);
         if (!seen.add(client + " " + messageId)) {
             throw new TakamulException(ErrorCode.MESSAGE_REPLAYED, "message id " + messageId + " already used by " + client);
         }

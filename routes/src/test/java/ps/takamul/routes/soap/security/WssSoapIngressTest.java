@@ -102,7 +102,7 @@ class WssSoapIngressTest {
         String evidence = new String((byte[]) received.evidence(), StandardCharsets.UTF_8);
         assertThat(evidence).contains("SignatureValue").contains(id).contains("BinarySecurityToken");
         assertThat(received.signedByNode()).isEqualTo(false);
-        assertThat(trust.calls).contains("checkSigner " + MOH, "checkFresh " + MOH_CLIENT + " " + id);
+        assertThat(trust.calls).contains("checkSigner " + MOH, "spendMessageId " + MOH_CLIENT + " " + id);
 
         Document answer = parse(response.body());
         WssResponses.Verified verified = WssResponses.verify(answer, pki.root(), pki.issuing());
