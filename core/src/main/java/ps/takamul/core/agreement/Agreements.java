@@ -61,7 +61,7 @@ public final class Agreements {
                     + " allows " + inForce.get(0).operations() + ", not " + method + " on this path");
         }
         for (DataSharingAgreement a : covering) {
-            if (a.purposes().isEmpty() || (purpose != null && a.purposes().contains(purpose))) {
+            if (a.allowsPurpose(purpose)) {
                 return a;
             }
         }

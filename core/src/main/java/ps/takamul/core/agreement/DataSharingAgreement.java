@@ -42,7 +42,8 @@ public record DataSharingAgreement(String id, String consumer, ServiceId service
         return operations.stream().anyMatch(o -> o.matches(method, path));
     }
 
+    /** Whether the stated purpose (null: none stated) is one this agreement allows. */
     public boolean allowsPurpose(String purpose) {
-        return purposes.isEmpty() || purposes.contains(purpose);
+        return purposes.isEmpty() || (purpose != null && purposes.contains(purpose));
     }
 }

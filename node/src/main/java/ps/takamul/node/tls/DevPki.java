@@ -46,14 +46,18 @@ public final class DevPki {
         Path passwordFile = dir.resolve("password");
         if (Files.exists(passwordFile)) {
             String password = Files.readString(passwordFile).strip();
-            if (!Files.isDirectory(dir.resolve("members")) || !Files.isDirectory(dir.resolve("ocsp"))) {
-                // made by a version without message signatures: add what they need
+            boolean members = Files.isDirectory(dir.resolve("members"));
+            boolean ocsp = Files.isDirectory(dir.resolve("ocsp"));
+            if (!members || !ocsp) {
+                // made by the release before message signatures: add what they need, and only that
                 InstanceCa ca = InstanceCa.open(dir.resolve("ca"), password.toCharArray());
-                if (!Files.isDirectory(dir.resolve("members"))) {
+                if (!members) {
                     issueMemberKeys(ca, dir, password.toCharArray());
                 }
-                issue(ca, Profile.OCSP, Identity.node("demo-ocsp", List.of(), List.of()), dir.resolve("ocsp"),
-                        password.toCharArray());
+                if (!ocsp) {
+                    issue(ca, Profile.OCSP, Identity.node("demo-ocsp", List.of(), List.of()), dir.resolve("ocsp"),
+                            password.toCharArray());
+                }
             }
             return new DevPki(dir, password);
         }

@@ -35,7 +35,7 @@ public final class RestIngressRoute extends RouteBuilder {
 
         from("platform-http:/r1?matchOnUriPrefix=true")
                 .routeId(ROUTE_ID)
-                .process(new RestRequestReader(catalogue, settings))
+                .process(new RestRequestReader(catalogue, settings, signatures))
                 .choice()
                     .when(e -> RequestContext.of(e).service().kind() == ServiceKind.NOTIFICATION)
                         .to(BrokerEndpoints.NOTIFY)
@@ -49,7 +49,7 @@ public final class RestIngressRoute extends RouteBuilder {
             // service's queue; the provider pipeline route of that queue is called directly.
             from("platform-http:" + INLINE_PATH + "?matchOnUriPrefix=true")
                     .routeId(ROUTE_ID + "-inline-baseline")
-                    .process(new RestRequestReader(catalogue, settings))
+                    .process(new RestRequestReader(catalogue, settings, signatures))
                     .toD("direct:${header." + BrokerEndpoints.DESTINATION_HEADER + "}")
                     .process(new RestResponseWriter(signatures));
         }

@@ -39,9 +39,9 @@ public final class RestRequestReader implements Processor {
     private final boolean requireClientCertificate;
     private final RestSignatures signatures;
 
-    public RestRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
+    RestRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings, RestSignatures signatures) {
         this.catalogue = catalogue;
-        this.signatures = new RestSignatures(settings.trust(), settings.requireClientCertificate());
+        this.signatures = signatures;
         this.maxBodyBytes = settings.maxBodyBytes();
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();

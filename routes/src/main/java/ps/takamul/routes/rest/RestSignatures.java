@@ -39,6 +39,15 @@ final class RestSignatures {
     static final List<String> REQUIRED = List.of("@method", "@target-uri", "content-digest", "x-road-client", "x-road-id");
     /** Covered whenever the request carries them. */
     static final List<String> REQUIRED_IF_SENT = List.of("x-road-userid", "x-road-issue", "takamul-purpose");
+    /** The X-Road headers an answer's signature covers, by header and component name. */
+    private static final Map<String, String> RESPONSE_HEADERS = new LinkedHashMap<>();
+
+    static {
+        for (String header : List.of(XRoadHeaders.ID, XRoadHeaders.REQUEST_ID, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE)) {
+            RESPONSE_HEADERS.put(header, header.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** How long a signature the node makes stays valid. */
     static final Duration VALIDITY = Duration.ofMinutes(5);
 
@@ -165,9 +174,7 @@ final class RestSignatures {
             components.put("content-type", contentType);
         }
         components.put("content-digest", digest);
-        for (String header : List.of(XRoadHeaders.ID, XRoadHeaders.REQUEST_ID, XRoadHeaders.CLIENT, XRoadHeaders.SERVICE)) {
-            components.put(header.toLowerCase(java.util.Locale.ROOT), message.getHeader(header, String.class));
-        }
+        RESPONSE_HEADERS.forEach((header, component) -> components.put(component, message.getHeader(header, String.class)));
         MessageSigner.Signed signed = MessageSigner.sign(key, components, Instant.now(), VALIDITY);
         message.setHeader(SIGNATURE_INPUT, signed.signatureInput());
         message.setHeader(SIGNATURE, signed.signature());

@@ -48,8 +48,8 @@ public final class SoapIngressRoute extends RouteBuilder {
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getInInterceptors().add(new BodyLimitInterceptor(settings.maxBodyBytes()));
         endpoint.getOutFaultInterceptors().add(new FaultCodeInterceptor());
-        if (settings.trust() != null && settings.trust().enabled()) {
-            SoapSecurity.install(endpoint, settings.trust());
+        if (settings.trust().enabled()) {
+            SoapSecurity.install(endpoint, settings.trust(), settings.requireClientCertificate());
         }
 
         from(endpoint)

@@ -45,7 +45,7 @@ final class SoapRequestReader implements Processor {
         this.catalogue = catalogue;
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();
-        this.signatures = settings.trust() != null && settings.trust().enabled();
+        this.signatures = settings.trust().enabled();
     }
 
     @Override
@@ -70,7 +70,7 @@ final class SoapRequestReader implements Processor {
         if (signatures) {
             SoapSecurity.attachEvidence(in.getHeader(CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class), exchange);
         }
-        if (requireClientCertificate) {
+        if (requireClientCertificate && !signatures) { // with signatures on, checked before WS-Security
             ClientCertificates.requireCertificateOf(peerSubsystem(in), headers.client());
         }
         Catalogue current = catalogue.get();

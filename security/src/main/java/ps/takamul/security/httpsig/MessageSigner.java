@@ -41,9 +41,9 @@ public final class MessageSigner {
         long createdSeconds = created.getEpochSecond();
         SignatureParameters parameters = new SignatureParameters(new ArrayList<>(components.keySet()), createdSeconds,
                 createdSeconds + validity.toSeconds(), key.keyId(), key.algorithm().registryName());
-        byte[] value = key.sign(SignatureBase.of(components, parameters));
-        return new Signed(SignatureFields.input(parameters), SignatureFields.signature(value),
-                certificateField(key.certificate()));
+        String serialized = parameters.serialize();
+        byte[] value = key.sign(SignatureBase.of(components, parameters, serialized));
+        return new Signed(SignatureFields.LABEL + "=" + serialized, SignatureFields.signature(value), key.certificateField());
     }
 
     public static String certificateField(X509Certificate certificate) {

@@ -32,12 +32,13 @@ public enum SignatureAlgorithm {
     }
 
     /**
-     * Software keys and all public keys go to Bouncy Castle, several times faster than the JDK 17
-     * EC provider; a key on a PKCS#11 token has no encoding and stays with the provider that
-     * holds it (JCA picks it when the key is given).
+     * Public keys and Bouncy Castle keys go to Bouncy Castle, several times faster than the JDK 17
+     * EC provider; any other private key (a PKCS#11 token's) stays with the provider that holds it
+     * (JCA picks it when the key is given). Software keys are made Bouncy Castle keys when loaded
+     * ({@code SigningKey}), so this costs no key encoding per message.
      */
     private Signature engine(java.security.Key key) throws GeneralSecurityException {
-        return key.getEncoded() != null
+        return key instanceof java.security.PublicKey || key instanceof org.bouncycastle.jcajce.interfaces.BCKey
                 ? Signature.getInstance(bouncyCastle, Crypto.bouncyCastle())
                 : Signature.getInstance(jca);
     }

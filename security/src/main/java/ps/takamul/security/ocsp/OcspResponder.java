@@ -81,7 +81,7 @@ public final class OcspResponder {
             this.chain = Arrays.stream(chain).map(OcspResponder::holder).toArray(X509CertificateHolder[]::new);
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.bouncyCastle()).build();
             this.responderId = new RespID(this.chain[0].getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1));
-            this.signer = new JcaContentSignerBuilder(signatureAlgorithm(key)).setProvider(Crypto.bouncyCastle())
+            this.signer = new JcaContentSignerBuilder(Crypto.signatureAlgorithm(key)).setProvider(Crypto.bouncyCastle())
                     .build(key);
         } catch (CertificateEncodingException | OperatorCreationException | OCSPException e) {
             throw new IllegalArgumentException("cannot set up the OCSP responder: " + e.getMessage(), e);
@@ -152,15 +152,6 @@ public final class OcspResponder {
         } catch (OCSPException | IOException e) {
             throw new IllegalStateException("cannot encode an OCSP status response", e);
         }
-    }
-
-    private static String signatureAlgorithm(PrivateKey key) {
-        return switch (key.getAlgorithm()) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> throw new IllegalArgumentException("no OCSP signature algorithm for a " + key.getAlgorithm() + " key");
-        };
     }
 
     private static X509CertificateHolder holder(X509Certificate certificate) {

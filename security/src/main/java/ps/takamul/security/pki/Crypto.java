@@ -32,6 +32,19 @@ public final class Crypto {
     private Crypto() {
     }
 
+    /**
+     * The JCA signature algorithm for a CA-side signing key (OCSP responses, time-stamp tokens):
+     * SHA-256 with the key's own scheme.
+     */
+    public static String signatureAlgorithm(java.security.PrivateKey key) {
+        return switch (key.getAlgorithm()) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> throw new IllegalArgumentException("no signature algorithm for a " + key.getAlgorithm() + " key");
+        };
+    }
+
     /** The one Bouncy Castle provider instance Takamul uses, by reference, never registered. */
     public static Provider bouncyCastle() {
         return BC;

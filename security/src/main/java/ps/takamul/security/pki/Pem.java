@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +59,6 @@ public final class Pem {
 
     public static List<X509Certificate> readCertificates(Path file) {
         return readCertificates(Files2.readString(file));
-    }
-
-    static X509CertificateHolder holder(X509Certificate certificate) {
-        try {
-            return new X509CertificateHolder(certificate.getEncoded());
-        } catch (CertificateEncodingException | IOException e) {
-            throw new PkiException("cannot encode certificate " + certificate.getSubjectX500Principal(), e);
-        }
     }
 
     private static List<Object> readAll(String pem) {

@@ -26,7 +26,7 @@ import ps.takamul.security.pki.FileVersion;
  * REVOCATION_UNAVAILABLE rather than a stale "good".
  */
 public final class CrlRevocationChecker implements RevocationChecker {
-    private record Loaded(FileVersion version, X509CRL crl, String verifiedFor) {
+    private record Loaded(FileVersion version, X509CRL crl, X509Certificate verifiedFor) {
     }
 
     private final Path file;
@@ -63,8 +63,7 @@ public final class CrlRevocationChecker implements RevocationChecker {
         if (loaded == null || !loaded.version().equals(version)) {
             loaded = new Loaded(version, read(), null);
         }
-        String issuerKey = Fingerprint.of(issuer);
-        if (!issuerKey.equals(loaded.verifiedFor())) {
+        if (!issuer.equals(loaded.verifiedFor())) {
             X509CRL crl = loaded.crl();
             if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 throw unavailable("the CRL " + file + " is " + crl.getIssuerX500Principal().getName()
@@ -75,7 +74,7 @@ public final class CrlRevocationChecker implements RevocationChecker {
             } catch (GeneralSecurityException e) {
                 throw unavailable("the CRL " + file + " is not signed by " + SignerPath.subject(issuer));
             }
-            loaded = new Loaded(loaded.version(), crl, issuerKey);
+            loaded = new Loaded(loaded.version(), crl, issuer);
         }
         return loaded.crl();
     }

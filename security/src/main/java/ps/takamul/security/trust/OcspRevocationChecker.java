@@ -42,7 +42,7 @@ import ps.takamul.security.pki.Crypto;
  * anything that does not verify gives REVOCATION_UNAVAILABLE, which is not cached.
  */
 public final class OcspRevocationChecker implements RevocationChecker {
-    private record Key(String issuer, BigInteger serial) {
+    private record Key(X509Certificate issuer, BigInteger serial) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -77,7 +77,7 @@ public final class OcspRevocationChecker implements RevocationChecker {
 
     @Override
     public void check(X509Certificate certificate, X509Certificate issuer, Instant at) {
-        Key key = new Key(Fingerprint.of(issuer), certificate.getSerialNumber());
+        Key key = new Key(issuer, certificate.getSerialNumber());
         OcspAnswer answer = answers.get(key, clock.instant());
         if (answer == null) {
             answer = ask(certificate, issuer);

@@ -33,7 +33,7 @@ public final class PkixSignerValidator implements SignerValidator {
     private final RevocationChecker revocation;
     private final AlgorithmPolicy algorithms;
     private final Duration cacheFor;
-    private final ExpiringCache<String, Validated> validated;
+    private final ExpiringCache<X509Certificate, Validated> validated;
     private final Clock clock;
 
     private PkixSignerValidator(Builder builder) {
@@ -57,8 +57,8 @@ public final class PkixSignerValidator implements SignerValidator {
         }
         Objects.requireNonNull(at, "at");
         X509Certificate signer = chain.get(0);
-        String fingerprint = Fingerprint.of(signer);
-        Validated known = validated.get(fingerprint, clock.instant());
+        // Certificates are equal when their DER is: the key names one exact certificate.
+        Validated known = validated.get(signer, clock.instant());
         if (known != null && known.covers(at)) {
             return known.member();
         }
@@ -70,7 +70,7 @@ public final class PkixSignerValidator implements SignerValidator {
         MemberId member = MemberSigningUsage.require(signer);
         revocation.check(signer, path.issuerOf(0), at);
         if (!cacheFor.isZero()) {
-            validated.put(fingerprint, new Validated(member, path.notBefore(), path.notAfter()),
+            validated.put(signer, new Validated(member, path.notBefore(), path.notAfter()),
                     clock.instant().plus(cacheFor));
         }
         return member;

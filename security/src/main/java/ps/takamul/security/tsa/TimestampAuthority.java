@@ -1,5 +1,6 @@
 package ps.takamul.security.tsa;
 
+import ps.takamul.security.pki.Crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.PrivateKey;
@@ -37,7 +38,7 @@ public final class TimestampAuthority {
 
     public TimestampAuthority(PrivateKey key, X509Certificate[] chain) {
         try {
-            String algorithm = key.getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            String algorithm = Crypto.signatureAlgorithm(key);
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     new JcaSimpleSignerInfoGeneratorBuilder().build(algorithm, key, chain[0]),
                     new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),

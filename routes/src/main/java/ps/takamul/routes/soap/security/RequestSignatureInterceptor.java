@@ -1,10 +1,10 @@
 package ps.takamul.routes.soap.security;
 
+import ps.takamul.core.xml.XmlBytes;
 import ps.takamul.routes.soap.SoapFaults;
 import ps.takamul.routes.soap.SoapPeer;
 import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.rest.ClientCertificates;
-import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import jakarta.xml.soap.SOAPMessage;
-import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.saaj.SAAJInInterceptor;
 import org.apache.cxf.interceptor.Fault;
@@ -59,7 +54,8 @@ import ps.takamul.security.sign.SigningKey;
  *
  * <p>A request without a Security header is refused ({@code Client.SignatureRequired}) unless the
  * node signs for that client ({@link MessageTrust#signsOnBehalfOf}): then it is signed here with
- * the member's key and verified like any other, and the signed envelope is the evidence.
+ * the member's key, its id is spent like any other, and the signed envelope is the evidence. The
+ * node does not verify its own signature.
  */
 final class RequestSignatureInterceptor extends WSS4JInInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger("takamul.exchange");
@@ -68,11 +64,16 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
     static final String SIGNED_BY_NODE = "takamul.wss.signedByNode";
 
     private final MessageTrust trust;
-    private final ThreadLocal<Transformer> serializer = ThreadLocal.withInitial(RequestSignatureInterceptor::newSerializer);
+    private final boolean requireClientCertificate;
 
-    RequestSignatureInterceptor(MessageTrust trust) {
+    /**
+     * @param requireClientCertificate the secure profile: the TLS client certificate must be the
+     *        {@code xrd:client}'s, checked here before any signature work is spent on the request
+     */
+    RequestSignatureInterceptor(MessageTrust trust, boolean requireClientCertificate) {
         super(properties(trust));
         this.trust = trust;
+        this.requireClientCertificate = requireClientCertificate;
     }
 
     private static Map<String, Object> properties(MessageTrust trust) {
@@ -113,13 +114,24 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
                 // the id becomes the replay key: hold it to the protocol's form first
                 RequestContext.messageIdOrNew(messageId);
             }
-            boolean signedByNode = requireSecurityHeader(message, doc, header, messageId);
-            try {
-                super.handleMessage(message);
-            } catch (Fault fault) {
-                throw refusal(fault, messageId);
+            ClientId client = WsSecurity.clientOf(header);
+            if (requireClientCertificate && client != null) {
+                ClientCertificates.requireCertificateOf(SoapPeer.subsystemOf(message), client);
             }
-            check(message, doc, messageId);
+            boolean signedByNode = requireSecurityHeader(message, doc, header, client);
+            if (signedByNode) {
+                if (messageId == null || messageId.isEmpty()) {
+                    throw new TakamulException(ErrorCode.MISSING_HEADER, "SOAP header xrd:id is required");
+                }
+                trust.spendMessageId(client, messageId, Instant.now());
+            } else {
+                try {
+                    super.handleMessage(message);
+                } catch (Fault fault) {
+                    throw refusal(fault, messageId);
+                }
+                check(message, doc, messageId);
+            }
             message.put(VERIFIED, Boolean.TRUE);
             message.put(SIGNED_BY_NODE, signedByNode);
             message.put(EVIDENCE, serialize(doc));
@@ -131,16 +143,18 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
     }
 
     /** Refuses a request without a usable Security header, or signs it for the client. */
-    private boolean requireSecurityHeader(SoapMessage message, Document doc, Element header, String messageId) {
+    private boolean requireSecurityHeader(SoapMessage message, Document doc, Element header, ClientId client) {
         Element security = WsSecurity.child(header, WsSecurity.WSSE_NS, "Security");
         if (security == null) {
-            ClientId client = WsSecurity.clientOf(header);
             if (client == null || !trust.signsOnBehalfOf(client)) {
                 throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED,
                         "the request must carry a WS-Security signature (wsse:Security header)");
             }
-            // The node signs only for the system its TLS certificate proves, never on a header's word.
-            ClientCertificates.requireCertificateOf(SoapPeer.subsystemOf(message), client);
+            if (!requireClientCertificate) {
+                // The node signs only for the system its TLS certificate proves, never on a
+                // header's word, whatever the profile (in the secure one it was checked above).
+                ClientCertificates.requireCertificateOf(SoapPeer.subsystemOf(message), client);
+            }
             SigningKey key = trust.keyOf(client.member());
             if (key == null) {
                 throw new TakamulException(ErrorCode.SIGNATURE_REQUIRED,
@@ -286,24 +300,11 @@ final class RequestSignatureInterceptor extends WSS4JInInterceptor {
         throw new TakamulException(ErrorCode.SIGNATURE_INVALID, "the signature does not cover " + name);
     }
 
-    private byte[] serialize(Document doc) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    private static byte[] serialize(Document doc) {
         try {
-            serializer.get().transform(new DOMSource(doc), new StreamResult(out));
+            return XmlBytes.of(new DOMSource(doc));
         } catch (TransformerException e) {
             throw new TakamulException(ErrorCode.INTERNAL_ERROR, "cannot keep the signed request as evidence", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static Transformer newSerializer() {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            return t;
-        } catch (javax.xml.transform.TransformerConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 

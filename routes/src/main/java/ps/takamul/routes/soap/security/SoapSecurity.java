@@ -24,8 +24,8 @@ public final class SoapSecurity {
      * ones only), and {@link ResponseSignatureInterceptor} drops any wsse:Security header from an
      * outgoing message before it adds its own.
      */
-    public static void install(CxfEndpoint endpoint, MessageTrust trust) {
-        endpoint.getInInterceptors().add(new RequestSignatureInterceptor(trust));
+    public static void install(CxfEndpoint endpoint, MessageTrust trust, boolean requireClientCertificate) {
+        endpoint.getInInterceptors().add(new RequestSignatureInterceptor(trust, requireClientCertificate));
         ResponseSignatureInterceptor out = new ResponseSignatureInterceptor(trust);
         endpoint.getOutInterceptors().add(out);
         endpoint.getOutFaultInterceptors().add(out);
