@@ -48,6 +48,7 @@ port=$(free_port); soap=$(free_port); registry=$(free_port)
 java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo \
   --set takamul.node.id=bench --set takamul.data.dir="$work/data" \
   --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
+  --set takamul.agreements.dir=config/agreements,bench/agreements \
   --set takamul.mediation.dir=routes/mediation,bench/routes \
   --set takamul.http.port="$port" --set takamul.soap.port="$soap" \
   --set civil-registry.url="http://127.0.0.1:$registry/civil-registry" \

@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import ps.takamul.connector.Connectors;
 import ps.takamul.core.catalogue.Catalogue;
-import ps.takamul.core.catalogue.CatalogueLoader;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.node.broker.EmbeddedBroker;
+import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.node.tls.MutualTlsListener;
@@ -53,6 +53,7 @@ import java.security.cert.X509Certificate;
 import ps.takamul.security.pki.Keystores;
 import ps.takamul.security.tsa.TimestampAuthority;
 import java.security.KeyStore;
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import ps.takamul.routes.exchange.CatalogueHolder;
 import ps.takamul.routes.exchange.IngressSettings;
 import ps.takamul.routes.exchange.RequestContext;
@@ -98,7 +99,7 @@ public final class TakamulNode implements AutoCloseable {
 
     private void doStart() throws Exception {
         // The catalogue first: a broken one must stop the node before anything listens.
-        Catalogue loaded = new CatalogueLoader().load(settings.getPaths("takamul.catalogue.dir"));
+        Catalogue loaded = new CatalogueSource(settings).load();
         catalogue = new CatalogueHolder(loaded);
 
         String brokerUrl = settings.get("takamul.broker.url");
@@ -142,7 +143,7 @@ public final class TakamulNode implements AutoCloseable {
                 tlsMaterial != null,
                 tlsMaterial == null ? null : tlsMaterial.keys().getKeyManagers(),
                 tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers(),
-                trust);
+                trust, new AgreementEnforcement());
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         if (!settings.get("takamul.tsa.keystore").isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.core.catalogue.CatalogueException;
 import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.IdentifierException;
@@ -24,8 +25,9 @@ import ps.takamul.core.yaml.YamlProblems;
 
 /**
  * Reads the agreements folder ({@code config/agreements/*.yaml}) and checks it whole: ids unique,
- * consumers and services well-formed, groups defined, operations and dates valid. Every problem is
- * reported at once, naming the file, the agreement and the field.
+ * consumers and services well-formed and (against a catalogue) registered, groups defined,
+ * operations, allowances and dates valid. Every problem is reported at once, naming the file, the
+ * agreement and the field.
  */
 public final class AgreementLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -37,21 +39,39 @@ public final class AgreementLoader {
 
     /** One agreement as written; checked into a {@link DataSharingAgreement}. */
     record Entry(String id, String consumer, String service, List<String> operations, List<String> responseFields,
-                 List<String> purposes, String validFrom, String validUntil, String approvedBy, String approvedAt) {
+                 List<String> purposes, String rateLimit, String quota, String validFrom, String validUntil,
+                 String approvedBy, String approvedAt) {
     }
 
+    /** Reads one folder on its own, without checking it against a catalogue. */
     public Agreements load(Path folder) {
+        return load(List.of(folder), null);
+    }
+
+    /**
+     * Reads the agreement folders and checks them against the catalogue they govern: every
+     * service named must be in it, every consumer and group member a registered member or subsystem.
+     *
+     * @return the catalogue, governed by these agreements
+     */
+    public Catalogue governing(Catalogue catalogue, List<Path> folders) {
+        return catalogue.withAgreements(load(folders, catalogue));
+    }
+
+    private Agreements load(List<Path> folders, Catalogue catalogue) {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> groups = new HashMap<>();
         List<Map.Entry<String, Entry>> entries = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new CatalogueException(List.of("cannot read the agreements folder " + folder + ": " + e.getMessage()));
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> list = Files.list(folder)) {
+                files.addAll(list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList());
+            } catch (IOException e) {
+                throw new CatalogueException(List.of("cannot read the agreements folder " + folder + ": " + e.getMessage()));
+            }
         }
         for (Path path : files) {
-            String name = folder.relativize(path).toString();
+            String name = path.getFileName().toString();
             File file;
             try {
                 file = yaml.readValue(path.toFile(), File.class);
@@ -69,7 +89,11 @@ public final class AgreementLoader {
                 file.groups().forEach((group, members) -> {
                     for (String member : members) {
                         try {
-                            ClientId.parse(member);
+                            ClientId client = ClientId.parse(member);
+                            if (catalogue != null && !catalogue.isKnown(client)) {
+                                problems.add(name + ": group " + group + ": member " + member
+                                        + " is not a registered member or subsystem");
+                            }
                         } catch (IdentifierException e) {
                             problems.add(name + ": group " + group + ": member '" + member + "': " + e.getMessage());
                         }
@@ -86,7 +110,7 @@ public final class AgreementLoader {
         List<DataSharingAgreement> agreements = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Map.Entry<String, Entry> named : entries) {
-            DataSharingAgreement checked = check(named.getKey(), named.getValue(), groups, problems);
+            DataSharingAgreement checked = check(named.getKey(), named.getValue(), groups, catalogue, problems);
             if (checked != null && !ids.add(checked.id())) {
                 problems.add(named.getKey() + ": agreement " + checked.id() + ": id is used twice");
             } else if (checked != null) {
@@ -99,7 +123,8 @@ public final class AgreementLoader {
         return new Agreements(agreements, groups);
     }
 
-    private static DataSharingAgreement check(String file, Entry e, Map<String, Set<String>> groups, List<String> problems) {
+    private static DataSharingAgreement check(String file, Entry e, Map<String, Set<String>> groups, Catalogue catalogue,
+                                              List<String> problems) {
         String where = file + ": agreement " + (e.id() == null ? "(no id)" : e.id()) + ": ";
         int before = problems.size();
         if (e.id() == null || e.id().isBlank()) {
@@ -112,11 +137,16 @@ public final class AgreementLoader {
                 problems.add(where + "consumer: no group " + e.consumer().substring(Agreements.GROUP_PREFIX.length()));
             }
         } else {
-            parse(() -> ClientId.parse(e.consumer()), where + "consumer", problems);
+            ClientId consumer = parse(() -> ClientId.parse(e.consumer()), where + "consumer", problems);
+            if (consumer != null && catalogue != null && !catalogue.isKnown(consumer)) {
+                problems.add(where + "consumer: " + consumer + " is not a registered member or subsystem");
+            }
         }
         ServiceId service = e.service() == null ? null : parse(() -> ServiceId.parse(e.service()), where + "service", problems);
         if (e.service() == null) {
             problems.add(where + "service is required");
+        } else if (service != null && catalogue != null && catalogue.service(service).isEmpty()) {
+            problems.add(where + "service: " + service + " is not in the catalogue");
         }
         List<Operation> operations = new ArrayList<>();
         if (e.operations() == null || e.operations().isEmpty()) {
@@ -129,6 +159,8 @@ public final class AgreementLoader {
                 }
             }
         }
+        Allowance rateLimit = e.rateLimit() == null ? null : parse(() -> Allowance.parse(e.rateLimit()), where + "rateLimit", problems);
+        Allowance quota = e.quota() == null ? null : parse(() -> Allowance.parse(e.quota()), where + "quota", problems);
         Instant from = instant(e.validFrom(), where + "validFrom", problems, true);
         Instant until = instant(e.validUntil(), where + "validUntil", problems, false);
         Instant approvedAt = instant(e.approvedAt(), where + "approvedAt", problems, true);
@@ -141,7 +173,7 @@ public final class AgreementLoader {
         try {
             return new DataSharingAgreement(e.id(), e.consumer(), service, operations,
                     e.responseFields() == null ? List.of() : e.responseFields(),
-                    e.purposes() == null ? Set.of() : new LinkedHashSet<>(e.purposes()), from, until, e.approvedBy(), approvedAt);
+                    e.purposes() == null ? Set.of() : new LinkedHashSet<>(e.purposes()), rateLimit, quota, from, until, e.approvedBy(), approvedAt);
         } catch (IllegalArgumentException ex) {
             problems.add(where + ex.getMessage());
             return null;

@@ -17,6 +17,8 @@ import ps.takamul.core.protocol.TakamulException;
  */
 public final class Agreements {
     public static final String GROUP_PREFIX = "group:";
+    /** No agreements: every request is refused. */
+    public static final Agreements NONE = new Agreements(List.of(), Map.of());
 
     private final List<DataSharingAgreement> all;
     /** Group name to its members: subsystem ids or whole member ids. */
@@ -72,6 +74,20 @@ public final class Agreements {
         }
         throw new TakamulException(ErrorCode.PURPOSE_NOT_ALLOWED, "purpose '" + purpose + "' is not among "
                 + covering.get(0).purposes() + " of agreement " + covering.get(0).id());
+    }
+
+    public List<DataSharingAgreement> all() {
+        return all;
+    }
+
+    /** Group name to its members, as configured. */
+    public Map<String, Set<String>> groups() {
+        return groups;
+    }
+
+    /** The agreements in force now that let this client call anything, for the metadata services. */
+    public List<DataSharingAgreement> inForceFor(ClientId client, Instant now) {
+        return all.stream().filter(a -> a.inForceAt(now) && names(a.consumer(), client)).toList();
     }
 
     /** Whether an agreement's consumer names this client: itself, its whole member, or a group holding either. */

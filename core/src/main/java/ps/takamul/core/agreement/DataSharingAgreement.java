@@ -15,11 +15,14 @@ import ps.takamul.core.identifier.ServiceId;
  *                       ({@code PS/GOV/MOH}) or a group ({@code group:ministries})
  * @param responseFields JSON Pointers (REST) or element paths (SOAP) the consumer receives; empty: the whole answer
  * @param purposes       purpose codes the consumer must state in {@code Takamul-Purpose}; empty: none required
+ * @param rateLimit      requests per short period for each consumer subsystem; null: no limit
+ * @param quota          requests per long period (a day, a month) for each consumer subsystem; null: no quota
  * @param validUntil     null: no end date
  */
 public record DataSharingAgreement(String id, String consumer, ServiceId service, List<Operation> operations,
-                                   List<String> responseFields, Set<String> purposes, Instant validFrom,
-                                   Instant validUntil, String approvedBy, Instant approvedAt) {
+                                   List<String> responseFields, Set<String> purposes, Allowance rateLimit,
+                                   Allowance quota, Instant validFrom, Instant validUntil, String approvedBy,
+                                   Instant approvedAt) {
 
     public DataSharingAgreement {
         Objects.requireNonNull(id, "id");

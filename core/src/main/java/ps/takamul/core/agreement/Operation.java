@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One operation an agreement allows: a REST method and path template below the service
  * ({@code GET /{nationalId}}, {@code {name}} matching one path segment, a final {@code **}
- * matching the rest), or a SOAP operation by the payload's element name ({@code SOAP PersonByNationalId}).
+ * matching the rest), or a SOAP operation by the payload's element name ({@code SOAP PersonByNationalId}, {@code SOAP *} for any).
  */
 public record Operation(String method, String path) {
     public static final String SOAP = "SOAP";
@@ -34,7 +34,7 @@ public record Operation(String method, String path) {
             return false;
         }
         if (method.equals(SOAP)) {
-            return path.equals(requestPath);
+            return path.equals("*") || path.equals(requestPath);
         }
         String[] template = segments(path);
         String[] actual = segments(requestPath == null ? "" : requestPath);

@@ -31,8 +31,7 @@ record CatalogueFile(@JsonProperty("members") List<MemberEntry> members) {
             @JsonProperty("timeout") String timeout,
             @JsonProperty("consumers") Integer consumers,
             @JsonProperty("connector") Map<String, String> connector,
-            @JsonProperty("mediation") MediationEntry mediation,
-            @JsonProperty("clients") List<String> clients) {
+            @JsonProperty("mediation") MediationEntry mediation) {
     }
 
     record MediationEntry(@JsonProperty("request") String request, @JsonProperty("response") String response) {

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import ps.takamul.core.Durations;
 import ps.takamul.core.yaml.YamlProblems;
-import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.IdentifierException;
 import ps.takamul.core.identifier.MemberId;
 import ps.takamul.core.identifier.ServiceId;
@@ -26,7 +25,7 @@ import ps.takamul.core.identifier.SubsystemId;
 
 /**
  * Reads every {@code *.yaml} file of a catalogue folder and checks it whole: identifiers, protocols,
- * timeouts, connectors, and that every client named in an access list exists. All problems are
+ * timeouts and connectors. All problems are
  * reported at once, each naming the file, the entry and what is wrong.
  */
 public final class CatalogueLoader {
@@ -84,8 +83,6 @@ public final class CatalogueLoader {
         final Map<MemberId, Member> members = new LinkedHashMap<>();
         final Map<MemberId, String> memberFile = new HashMap<>();
         final Map<ServiceId, ServiceDescription> services = new LinkedHashMap<>();
-        /** Client references to resolve once every file is read: where, and what. */
-        final Map<String, ClientId> clientRefs = new LinkedHashMap<>();
 
         void add(String file, CatalogueFile content) {
             List<CatalogueFile.MemberEntry> entries = content.members() == null ? List.of() : content.members();
@@ -168,18 +165,6 @@ public final class CatalogueLoader {
                 Map<String, String> settings = new LinkedHashMap<>(e.connector());
                 connector = new ConnectorSettings(settings.remove("type"), settings);
             }
-            Set<ClientId> clients = new HashSet<>();
-            List<String> names = e.clients() == null ? List.of() : e.clients();
-            for (int i = 0; i < names.size(); i++) {
-                String ref = where + ".clients[" + i + "]";
-                try {
-                    ClientId client = ClientId.parse(names.get(i));
-                    clients.add(client);
-                    clientRefs.put(ref, client);
-                } catch (IdentifierException ex) {
-                    problems.add(ref + ": " + ex.getMessage());
-                }
-            }
             if (services.containsKey(id)) {
                 problems.add(where + ": service is declared twice");
             }
@@ -190,7 +175,7 @@ public final class CatalogueLoader {
                     : new Mediation(e.mediation().request(), e.mediation().response());
             services.put(id, new ServiceDescription(id, protocol, kind,
                     e.description() == null ? BilingualText.EMPTY : e.description(),
-                    timeout, consumers, connector, mediation, clients, file));
+                    timeout, consumers, connector, mediation, file));
         }
 
         private <E extends Enum<E>> E parseEnum(Class<E> type, String value, String where, E fallback) {
@@ -211,11 +196,6 @@ public final class CatalogueLoader {
 
         Catalogue build() {
             Catalogue catalogue = new Catalogue(members.values(), services.values());
-            clientRefs.forEach((where, client) -> {
-                if (!catalogue.isKnown(client)) {
-                    problems.add(where + ": client " + client + " is not a registered member or subsystem");
-                }
-            });
             if (!problems.isEmpty()) {
                 throw new CatalogueException(problems);
             }

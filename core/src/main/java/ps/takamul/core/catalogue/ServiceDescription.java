@@ -1,12 +1,12 @@
 package ps.takamul.core.catalogue;
 
 import java.time.Duration;
-import java.util.Set;
-import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.ServiceId;
 
 /**
- * Everything the bus knows about one service: what it is, who provides it, who may call it.
+ * Everything the bus knows about one service: what it is, who provides it, how it is reached.
+ * Who may call it, and what they receive, is for the data-sharing agreements
+ * ({@link ps.takamul.core.agreement.Agreements}).
  * {@code source} names the catalogue file it came from, for error messages.
  */
 public record ServiceDescription(
@@ -18,17 +18,5 @@ public record ServiceDescription(
         int consumers,
         ConnectorSettings connector,
         Mediation mediation,
-        Set<ClientId> clients,
         String source) {
-
-    public ServiceDescription {
-        clients = Set.copyOf(clients);
-    }
-
-    /**
-     * Deny by default: a client may call only if it, or its whole member, is listed.
-     */
-    public boolean allows(ClientId client) {
-        return clients.contains(client) || clients.contains(new ClientId(client.member(), null));
-    }
 }

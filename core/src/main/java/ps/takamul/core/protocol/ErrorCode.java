@@ -34,8 +34,9 @@ public enum ErrorCode {
     OPERATION_NOT_COVERED("Client.OperationNotCovered", 403, "The agreement does not cover this operation"),
     PURPOSE_REQUIRED("Client.PurposeRequired", 403, "The request must state its purpose"),
     PURPOSE_NOT_ALLOWED("Client.PurposeNotAllowed", 403, "The agreement does not allow this purpose"),
+    RATE_LIMITED("Client.RateLimited", 429, "Too many requests under the agreement's rate limit"),
+    QUOTA_EXCEEDED("Client.QuotaExceeded", 429, "The agreement's quota for this period is used up"),
     UNKNOWN_SERVICE("Client.UnknownService", 404, "Unknown service"),
-    ACCESS_DENIED("Client.AccessDenied", 403, "Client may not call this service"),
     METHOD_NOT_ALLOWED("Client.MethodNotAllowed", 405, "Method not allowed for this service"),
     PROTOCOL_MISMATCH("Client.ProtocolMismatch", 400, "Service is offered over the other protocol"),
     PROVIDER_UNAVAILABLE("Server.ProviderUnavailable", 502, "Service provider unreachable"),
@@ -43,6 +44,7 @@ public enum ErrorCode {
     PROVIDER_FAULT("Server.ProviderFault", 502, "Service provider answered with a fault"),
     BROKER_UNAVAILABLE("Server.BrokerUnavailable", 503, "Message broker unavailable"),
     REVOCATION_UNAVAILABLE("Server.RevocationUnavailable", 503, "Certificate status cannot be checked"),
+    RESPONSE_NOT_REDUCIBLE("Server.ResponseNotReducible", 502, "The answer cannot be reduced to the agreed fields"),
     INTERNAL_ERROR("Server.InternalError", 500, "Internal error");
 
     private final String code;

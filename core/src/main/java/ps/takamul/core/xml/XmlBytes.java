@@ -25,6 +25,40 @@ public final class XmlBytes {
     private XmlBytes() {
     }
 
+    /** StAX without DTDs: reading a name must not resolve anything. */
+    private static final javax.xml.stream.XMLInputFactory STAX = secureStax();
+
+    /**
+     * The local name of a well-formed document's root element (a SOAP payload's operation), read
+     * without building the document.
+     *
+     * @throws IllegalArgumentException if the bytes hold no element
+     */
+    public static String rootLocalName(byte[] xml) {
+        try {
+            javax.xml.stream.XMLStreamReader reader = STAX.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+            try {
+                while (reader.hasNext()) {
+                    if (reader.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                        return reader.getLocalName();
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("no element in the document");
+    }
+
+    private static javax.xml.stream.XMLInputFactory secureStax() {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
     public static byte[] of(Source source) throws TransformerException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         SERIALIZER.get().transform(source, new StreamResult(out));

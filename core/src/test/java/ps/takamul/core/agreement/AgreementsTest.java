@@ -22,7 +22,7 @@ class AgreementsTest {
     static DataSharingAgreement agreement(String id, String consumer, String from, String until, Set<String> purposes,
                                           String... operations) {
         return new DataSharingAgreement(id, consumer, PERSON, java.util.Arrays.stream(operations).map(Operation::parse).toList(),
-                List.of("/person/firstNameAr"), purposes, Instant.parse(from), until == null ? null : Instant.parse(until),
+                List.of("/person/firstNameAr"), purposes, null, null, Instant.parse(from), until == null ? null : Instant.parse(until),
                 "مدير الحوكمة", Instant.parse("2026-01-01T00:00:00Z"));
     }
 

@@ -37,6 +37,20 @@ public final class TestNodes {
         return folder;
     }
 
+    /** An agreements folder holding the shipped agreements and {@code test-agreements.yaml}. */
+    public static Path agreements(Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("agreements"));
+        try (Stream<Path> shipped = Files.list(REPO.resolve("config/agreements"))) {
+            for (Path p : shipped.toList()) {
+                Files.copy(p, folder.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (InputStream in = TestNodes.class.getResourceAsStream("/test-agreements.yaml")) {
+            Files.copy(in, folder.resolve("test-agreements.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return folder;
+    }
+
     /** Settings for a node on free loopback ports, its data and catalogue under {@code dir}. */
     public static Map<String, String> settings(Path dir, Path catalogue, String providerUrl,
                                                String registryUrl, String slowRegistryUrl) {
@@ -44,6 +58,7 @@ public final class TestNodes {
         s.put("takamul.node.id", "test-node");
         s.put("takamul.data.dir", dir.resolve("data").toString());
         s.put("takamul.catalogue.dir", catalogue.toString());
+        s.put("takamul.agreements.dir", agreementsNextTo(catalogue).toString());
         s.put("takamul.mediation.dir", REPO.resolve("routes/mediation").toString());
         s.put("takamul.http.host", "127.0.0.1");
         s.put("takamul.http.port", "0");
@@ -55,6 +70,16 @@ public final class TestNodes {
         s.put("civil-registry.url", registryUrl);
         s.put("test.slow-registry.url", slowRegistryUrl);
         return s;
+    }
+
+    /** The agreements folder beside a test catalogue folder, made on first use. */
+    private static Path agreementsNextTo(Path catalogue) {
+        Path folder = catalogue.resolveSibling("agreements");
+        try {
+            return Files.isDirectory(folder) ? folder : agreements(catalogue.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static TakamulNode start(Map<String, String> settings) throws Exception {

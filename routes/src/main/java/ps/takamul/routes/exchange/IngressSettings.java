@@ -1,5 +1,6 @@
 package ps.takamul.routes.exchange;
 
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import ps.takamul.routes.trust.MessageTrust;
@@ -18,8 +19,9 @@ import ps.takamul.routes.trust.MessageTrust;
  * @param tlsKeys      with the secure profile, the node's TLS key (else null)
  * @param tlsTrust     with the secure profile, the trust anchors for client certificates (else null)
  * @param trust        message signatures: checking requests, signing responses ({@link MessageTrust#OFF} in the demo profile)
+ * @param agreements   the data-sharing policy: who may ask what, how often, and which fields they receive
  */
 public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline,
                               boolean requireClientCertificate, KeyManager[] tlsKeys, TrustManager[] tlsTrust,
-                              MessageTrust trust) {
+                              MessageTrust trust, AgreementEnforcement agreements) {
 }

@@ -42,7 +42,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .otherwise()
                         .to(BrokerEndpoints.QUERY)
                 .end()
-                .process(new RestResponseWriter(signatures));
+                .process(new RestResponseWriter(signatures, settings.agreements()));
 
         if (settings.inlineBaseline()) {
             // Benchmark only: the same exchange without the broker. The reader names the
@@ -51,7 +51,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .routeId(ROUTE_ID + "-inline-baseline")
                     .process(new RestRequestReader(catalogue, settings, signatures))
                     .toD("direct:${header." + BrokerEndpoints.DESTINATION_HEADER + "}")
-                    .process(new RestResponseWriter(signatures));
+                    .process(new RestResponseWriter(signatures, settings.agreements()));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.routes.agreement.RateLimitedException;
 import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
@@ -30,6 +31,9 @@ public final class RestProblemWriter implements Processor {
             ExchangeLog.internalError("rest", messageId, failure);
         }
         write(exchange.getMessage(), error.error(), error.detail(), messageId);
+        if (error instanceof RateLimitedException limited) {
+            exchange.getMessage().setHeader("Retry-After", limited.retryAfterSeconds());
+        }
     }
 
     static void write(Message message, ErrorCode code, String detail, String messageId) {

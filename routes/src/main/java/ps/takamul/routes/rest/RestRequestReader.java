@@ -17,6 +17,7 @@ import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import ps.takamul.routes.exchange.BodyChecks;
 import ps.takamul.routes.exchange.BrokerEndpoints;
 import ps.takamul.routes.exchange.ExchangeLog;
@@ -38,6 +39,7 @@ public final class RestRequestReader implements Processor {
     private final long replyMarginMillis;
     private final boolean requireClientCertificate;
     private final RestSignatures signatures;
+    private final AgreementEnforcement agreements;
 
     RestRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings, RestSignatures signatures) {
         this.catalogue = catalogue;
@@ -45,6 +47,7 @@ public final class RestRequestReader implements Processor {
         this.maxBodyBytes = settings.maxBodyBytes();
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();
+        this.agreements = settings.agreements();
     }
 
     @Override
@@ -76,14 +79,11 @@ public final class RestRequestReader implements Processor {
             throw new TakamulException(ErrorCode.PROTOCOL_MISMATCH,
                     "service " + service.id() + " is a SOAP service; call it over SOAP");
         }
-        if (!service.allows(client)) {
-            throw new TakamulException(ErrorCode.ACCESS_DENIED,
-                    "client " + client + " may not call " + service.id());
-        }
         if (service.kind() == ServiceKind.NOTIFICATION && !"POST".equals(method)) {
             throw new TakamulException(ErrorCode.METHOD_NOT_ALLOWED,
                     "notification service " + service.id() + " takes POST only");
         }
+        String purpose = in.getHeader(XRoadHeaders.PURPOSE, String.class);
 
         byte[] body = BodyChecks.bytesOf(in);
         BodyChecks.checkSize(body, maxBodyBytes);
@@ -92,10 +92,12 @@ public final class RestRequestReader implements Processor {
         if (signatures.enabled()) {
             signatures.check(exchange, in, client, service.id().member(), messageId, body);
         }
+        // After the signature: an unsigned or forged request must not use up a client's allowance.
+        agreements.admit(exchange, current, client, service.id(), method, resolved.path(), purpose);
 
         RequestContext request = new RequestContext(messageId, client, service,
                 in.getHeader(XRoadHeaders.USER_ID, String.class), in.getHeader(XRoadHeaders.ISSUE, String.class),
-                in.getHeader(XRoadHeaders.PURPOSE, String.class));
+                purpose);
         request.attachTo(exchange);
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
 

@@ -9,6 +9,7 @@ import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.RequestContext;
 
@@ -19,9 +20,11 @@ import ps.takamul.routes.exchange.RequestContext;
  */
 public final class RestResponseWriter implements Processor {
     private final RestSignatures signatures;
+    private final AgreementEnforcement agreements;
 
-    RestResponseWriter(RestSignatures signatures) {
+    RestResponseWriter(RestSignatures signatures, AgreementEnforcement agreements) {
         this.signatures = signatures;
+        this.agreements = agreements;
     }
 
     @Override
@@ -43,6 +46,9 @@ public final class RestResponseWriter implements Processor {
             }
             status = message.getHeader(MessageHeaders.STATUS, 200, Integer.class);
             contentType = message.getHeader(MessageHeaders.CONTENT_TYPE, String.class);
+            if (status >= 200 && status < 300) {
+                message.setBody(agreements.reduce(exchange, message.getBody(byte[].class), contentType));
+            }
         }
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

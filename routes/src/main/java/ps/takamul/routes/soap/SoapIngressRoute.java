@@ -58,7 +58,7 @@ public final class SoapIngressRoute extends RouteBuilder {
                 .doTry()
                     .process(new SoapRequestReader(catalogue, settings))
                     .to(BrokerEndpoints.QUERY)
-                    .process(new SoapResponseWriter())
+                    .process(new SoapResponseWriter(settings.agreements()))
                 .doCatch(Exception.class)
                     .process(SoapIngressRoute::fault)
                 .end();

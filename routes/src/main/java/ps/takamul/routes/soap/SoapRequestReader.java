@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import javax.xml.transform.Source;
 import javax.xml.transform.TransformerException;
 import ps.takamul.core.xml.XmlBytes;
+import ps.takamul.core.agreement.Operation;
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -40,12 +42,14 @@ final class SoapRequestReader implements Processor {
     private final long replyMarginMillis;
     private final boolean requireClientCertificate;
     private final boolean signatures;
+    private final AgreementEnforcement agreements;
 
     SoapRequestReader(Supplier<Catalogue> catalogue, IngressSettings settings) {
         this.catalogue = catalogue;
         this.replyMarginMillis = settings.replyMarginMillis();
         this.requireClientCertificate = settings.requireClientCertificate();
         this.signatures = settings.trust().enabled();
+        this.agreements = settings.agreements();
     }
 
     @Override
@@ -83,10 +87,6 @@ final class SoapRequestReader implements Processor {
             throw new TakamulException(ErrorCode.PROTOCOL_MISMATCH,
                     "service " + service.id() + " is a REST service; call it over REST");
         }
-        if (!service.allows(headers.client())) {
-            throw new TakamulException(ErrorCode.ACCESS_DENIED,
-                    "client " + headers.client() + " may not call " + service.id());
-        }
         if (service.kind() != ServiceKind.QUERY) {
             throw new TakamulException(ErrorCode.METHOD_NOT_ALLOWED,
                     "notification service " + service.id() + " is offered over REST only");
@@ -96,6 +96,9 @@ final class SoapRequestReader implements Processor {
             throw new TakamulException(ErrorCode.INVALID_BODY,
                     "the SOAP body must hold exactly one element, found " + body.size());
         }
+        byte[] payloadBytes = payloadOf(body.get(0));
+        agreements.admit(exchange, current, headers.client(), service.id(), Operation.SOAP,
+                XmlBytes.rootLocalName(payloadBytes), headers.purpose());
 
         RequestContext request = new RequestContext(messageId, headers.client(), service,
                 headers.userId(), headers.issue(), headers.purpose());
@@ -104,7 +107,7 @@ final class SoapRequestReader implements Processor {
         in.setHeader(MessageHeaders.METHOD, "POST");
         in.setHeader(MessageHeaders.CONTENT_TYPE, "text/xml; charset=UTF-8");
         BrokerEndpoints.addressQuery(in, Queues.query(service.id()), service.timeout().toMillis() + replyMarginMillis);
-        in.setBody(payloadOf(body.get(0)));
+        in.setBody(payloadBytes);
     }
 
     private static String peerSubsystem(Message in) {

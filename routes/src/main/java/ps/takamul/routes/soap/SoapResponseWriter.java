@@ -1,5 +1,6 @@
 package ps.takamul.routes.soap;
 
+import ps.takamul.routes.agreement.AgreementEnforcement;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,17 @@ import ps.takamul.core.protocol.TakamulException;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 
-/** Wraps the provider's payload in the SOAP response, echoing the request's X-Road headers. */
+/**
+ * Wraps the provider's payload, reduced to the agreement's fields, in the SOAP response, echoing
+ * the request's X-Road headers.
+ */
 final class SoapResponseWriter implements Processor {
     private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(SoapResponseWriter::newBuilder);
+    private final AgreementEnforcement agreements;
+
+    SoapResponseWriter(AgreementEnforcement agreements) {
+        this.agreements = agreements;
+    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -32,7 +41,7 @@ final class SoapResponseWriter implements Processor {
         if (error != null) {
             throw new TakamulException(ErrorCode.fromCode(error), message.getHeader(MessageHeaders.ERROR_DETAIL, "", String.class));
         }
-        byte[] body = message.getBody(byte[].class);
+        byte[] body = agreements.reduce(exchange, message.getBody(byte[].class), "text/xml");
         Element payload;
         try {
             payload = builders.get().parse(new ByteArrayInputStream(body)).getDocumentElement();

@@ -81,7 +81,8 @@ final class WssTestNode implements AutoCloseable {
             port = s.getLocalPort();
         }
         url = "http://127.0.0.1:" + port + "/soap";
-        IngressSettings settings = new IngressSettings(1 << 20, url, 1000, false, false, null, null, trust);
+        IngressSettings settings = new IngressSettings(1 << 20, url, 1000, false, false, null, null, trust,
+                new ps.takamul.routes.agreement.AgreementEnforcement());
         camel = new DefaultCamelContext();
         camel.addRoutes(new SoapIngressRoute(() -> catalogue, settings));
         camel.addRoutes(new RouteBuilder() {
