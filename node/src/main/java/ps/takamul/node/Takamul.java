@@ -116,7 +116,7 @@ public final class Takamul {
                  the Ministry of Health's client certificate:
                    curl -s -i --cacert %3$s --cert-type P12 \\
                         --cert %4$s:%5$s \\
-                        -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                        -H 'X-Road-Client: PS/GOV/MOH/health-records' -H 'Takamul-Purpose: health-insurance' \\
                         %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
                  SOAP needs the Ministry of Labour's certificate the same way:
                    curl -s --cacert %3$s --cert-type P12 --cert %8$s:%5$s \\
@@ -144,11 +144,12 @@ public final class Takamul {
                    Civil registry (the legacy SOAP provider): %3$s
                    %4$d synthetic persons, e.g. national IDs %5$s
 
-                 Ministry of Health asks the civil registry over REST:
-                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                 Ministry of Health asks the civil registry over REST, stating its purpose; its
+                 data-sharing agreement (config/agreements) lets it see only some of the fields:
+                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' -H 'Takamul-Purpose: health-insurance' \\
                         %1$s/PS/GOV/MOI/civil-registry/person-by-id/v1/%6$s
 
-                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' \\
+                   curl -s -H 'X-Road-Client: PS/GOV/MOH/health-records' -H 'Takamul-Purpose: health-insurance' \\
                         %1$s/PS/GOV/MOI/civil-registry/family-extract/v1/%6$s
 
                  Ministry of Labour asks over SOAP: see examples/requests/person-by-id-mol.xml

@@ -65,7 +65,7 @@ class CivilRegistryExchangeTest {
     void healthMinistryGetsPersonAsJsonOverRest() throws Exception {
         Person person = someMarriedFather();
         HttpResponse<byte[]> response = Http.send(Http.get(node.restBaseUrl()
-                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/" + person.getNationalId(), MOH)
+                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/" + person.getNationalId(), MOH).header("Takamul-Purpose", "health-insurance")
                 .header("X-Road-Id", "moh-req-0001").header("X-Road-UserId", "PS-doctor-9"));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -77,7 +77,10 @@ class CivilRegistryExchangeTest {
         assertThat(json.path("nationalId").asText()).isEqualTo(person.getNationalId());
         assertThat(json.path("firstNameAr").asText()).isEqualTo(person.getFirstNameAr());
         assertThat(json.path("familyNameAr").asText()).isEqualTo(person.getFamilyNameAr());
-        assertThat(json.path("birthPlaceAr").asText()).isEqualTo(person.getBirthPlaceAr());
+        // The agreement (config/agreements/civil-registry.yaml) withholds the rest of the record.
+        assertThat(json.has("birthPlaceAr")).as("birth place withheld").isFalse();
+        assertThat(json.has("firstNameEn")).as("English name withheld").isFalse();
+        assertThat(indexOf(response.body(), person.getBirthPlaceAr().getBytes(StandardCharsets.UTF_8))).isNegative();
         // Byte for byte: the UTF-8 encoding of the Arabic name is in the raw response.
         assertThat(indexOf(response.body(), person.getFirstNameAr().getBytes(StandardCharsets.UTF_8))).isNotNegative();
     }
@@ -87,7 +90,7 @@ class CivilRegistryExchangeTest {
         Person father = someMarriedFather();
         Family family = population.familyOf(father.getNationalId()).orElseThrow();
         HttpResponse<byte[]> response = Http.send(Http.get(node.restBaseUrl()
-                + "/PS/GOV/MOI/civil-registry/family-extract/v1/" + father.getNationalId(), MOH));
+                + "/PS/GOV/MOI/civil-registry/family-extract/v1/" + father.getNationalId(), MOH).header("Takamul-Purpose", "health-insurance"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode json = JSON.readTree(response.body());
@@ -108,7 +111,7 @@ class CivilRegistryExchangeTest {
                 .filter(p -> population.familyOf(p.getNationalId()).map(f -> f.members().size() == 1).orElse(false))
                 .findFirst().orElseThrow();
         HttpResponse<byte[]> response = Http.send(Http.get(node.restBaseUrl()
-                + "/PS/GOV/MOI/civil-registry/family-extract/v1/" + single.getNationalId(), MOH));
+                + "/PS/GOV/MOI/civil-registry/family-extract/v1/" + single.getNationalId(), MOH).header("Takamul-Purpose", "health-insurance"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode members = JSON.readTree(response.body()).path("member");
         assertThat(members.isArray()).as("member is a JSON array: %s", members).isTrue();
@@ -130,7 +133,8 @@ class CivilRegistryExchangeTest {
                 .contains("PersonByNationalIdResponse")
                 .contains("<nationalId>" + person.getNationalId() + "</nationalId>")
                 .contains("<firstNameAr>" + person.getFirstNameAr() + "</firstNameAr>")
-                .contains("<familyNameAr>" + person.getFamilyNameAr() + "</familyNameAr>");
+                .contains("<familyNameAr>" + person.getFamilyNameAr() + "</familyNameAr>")
+                .doesNotContain("<birthPlaceAr>").doesNotContain("<fatherNameAr>");
         assertThat(indexOf(response.body(), person.getFamilyNameAr().getBytes(StandardCharsets.UTF_8))).isNotNegative();
     }
 
@@ -156,7 +160,7 @@ class CivilRegistryExchangeTest {
         assertThat(population.byId(unknown)).isEmpty();
 
         HttpResponse<byte[]> rest = Http.send(Http.get(node.restBaseUrl()
-                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/" + unknown, MOH));
+                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/" + unknown, MOH).header("Takamul-Purpose", "health-insurance"));
         assertThat(rest.statusCode()).isEqualTo(502);
         assertThat(rest.headers().firstValue("X-Road-Error")).hasValue("Server.ProviderFault");
         JsonNode problem = JSON.readTree(rest.body());
@@ -173,7 +177,7 @@ class CivilRegistryExchangeTest {
     @Test
     void mediationRefusesAPathThatIsNotANationalId() throws Exception {
         HttpResponse<byte[]> response = Http.send(Http.get(node.restBaseUrl()
-                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/not-an-id", MOH));
+                + "/PS/GOV/MOI/civil-registry/person-by-id/v1/not-an-id", MOH).header("Takamul-Purpose", "health-insurance"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("Client.InvalidRequest");
     }

@@ -134,7 +134,7 @@ class RefusalsAndFailuresTest {
 
         @Test
         void forbiddenClient() throws Exception {
-            refusedRest(Http.get(node.restBaseUrl() + PERSON_BY_ID + someId, MOL), 403, "Client.AccessDenied");
+            refusedRest(Http.get(node.restBaseUrl() + PERSON_BY_ID + someId, MOL), 403, "Client.NoAgreement");
         }
 
         @Test
@@ -230,7 +230,7 @@ class RefusalsAndFailuresTest {
         @Test
         void forbiddenClient() throws Exception {
             String xml = refusedSoap(SoapEnvelopes.request(MOH, "PS/GOV/MOI/civil-registry/PersonByNationalId", "v1", "s-3",
-                    SoapEnvelopes.personById(someId)), "Client.AccessDenied");
+                    SoapEnvelopes.personById(someId)), "Client.NoAgreement");
             assertThat(xml).contains("s-3");
         }
 

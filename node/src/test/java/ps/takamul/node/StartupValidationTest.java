@@ -80,23 +80,23 @@ class StartupValidationTest {
     }
 
     @Test
-    void accessListNamingAnUnknownClientStopsStartUp() throws Exception {
-        Map<String, String> settings = settingsWith("acl.yaml", """
-                members:
-                  - id: PS/GOV/ACL
-                    subsystems:
-                      - code: app
-                        services:
-                          - code: lookup
-                            protocol: rest
-                            connector: { type: http, url: "http://127.0.0.1:1" }
-                            clients: [PS/GOV/NOBODY/app]
+    void anAgreementNamingAnUnknownConsumerOrServiceStopsStartUp() throws Exception {
+        Map<String, String> settings = TestNodes.settings(dir, TestNodes.catalogue(dir), "http://127.0.0.1:1",
+                "http://127.0.0.1:1/x", "http://127.0.0.1:1/x");
+        Files.writeString(TestNodes.agreements(dir).resolve("nobody.yaml"), """
+                agreements:
+                  - id: NOBODY-1
+                    consumer: PS/GOV/NOBODY/app
+                    service: PS/GOV/MOI/civil-registry/person-by-id/v9
+                    operations: ["GET /{id}"]
+                    validFrom: 2026-01-01T00:00:00Z
+                    approvedBy: test
+                    approvedAt: 2026-01-01T00:00:00Z
                 """);
         assertThatThrownBy(() -> TestNodes.start(settings))
                 .isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("acl.yaml")
-                .hasMessageContaining("clients[0]")
-                .hasMessageContaining("PS/GOV/NOBODY/app is not a registered member or subsystem");
+                .hasMessageContaining("nobody.yaml: agreement NOBODY-1: consumer: PS/GOV/NOBODY/app is not a registered member or subsystem")
+                .hasMessageContaining("nobody.yaml: agreement NOBODY-1: service: PS/GOV/MOI/civil-registry/person-by-id/v9 is not in the catalogue");
     }
 
     @Test

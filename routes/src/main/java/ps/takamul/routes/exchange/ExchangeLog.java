@@ -1,5 +1,6 @@
 package ps.takamul.routes.exchange;
 
+import ps.takamul.routes.agreement.AgreementDecision;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,18 @@ public final class ExchangeLog {
     private ExchangeLog() {
     }
 
+    /**
+     * The answered line names the agreement that allowed the exchange and how many response
+     * fields it withheld (which ones is for the audit record: paths only, never values).
+     */
     public static void answered(Exchange exchange, String protocol, int status) {
         if (LOG.isInfoEnabled()) {
             RequestContext request = RequestContext.of(exchange);
-            LOG.info("{} id={} client={} service={} status={} ms={}", protocol,
-                    request.messageId(), request.client(), request.service().id(), status, elapsedMillis(exchange));
+            AgreementDecision decision = AgreementDecision.of(exchange);
+            LOG.info("{} id={} client={} service={} status={} agreement={} withheld={} ms={}", protocol,
+                    request.messageId(), request.client(), request.service().id(), status,
+                    decision == null ? "-" : decision.agreement().id(),
+                    decision == null ? 0 : decision.removedFields().size(), elapsedMillis(exchange));
         }
     }
 

@@ -27,6 +27,7 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.w3c.dom.Document;
+import ps.takamul.core.agreement.AgreementLoader;
 import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.core.catalogue.CatalogueLoader;
 import ps.takamul.core.protocol.MessageHeaders;
@@ -50,10 +51,6 @@ final class WssTestNode implements AutoCloseable {
                         version: v1
                         protocol: soap
                         connector: { type: http, url: "http://127.0.0.1:9/unused" }
-                        clients:
-                          - PS/GOV/MOH/health-records
-                          - PS/GOV/MOH/legacy-records
-                          - PS/GOV/MOL/labour-registry
               - id: PS/GOV/MOH
                 subsystems:
                   - code: health-records
@@ -61,6 +58,19 @@ final class WssTestNode implements AutoCloseable {
               - id: PS/GOV/MOL
                 subsystems:
                   - code: labour-registry
+            """;
+
+    static final String AGREEMENTS = """
+            groups:
+              callers: [PS/GOV/MOH/health-records, PS/GOV/MOH/legacy-records, PS/GOV/MOL/labour-registry]
+            agreements:
+              - id: WSS-TEST
+                consumer: group:callers
+                service: PS/GOV/MOI/civil-registry/PersonByNationalId/v1
+                operations: ["SOAP PersonByNationalIdRequest"]
+                validFrom: 2020-01-01T00:00:00Z
+                approvedBy: test
+                approvedAt: 2020-01-01T00:00:00Z
             """;
 
     /** What reached the provider side: the payload and the evidence the ingress kept. */
@@ -75,7 +85,9 @@ final class WssTestNode implements AutoCloseable {
     WssTestNode(Path dir, MessageTrust trust) throws Exception {
         Path catalogueDir = Files.createDirectories(dir.resolve("catalogue"));
         Files.writeString(catalogueDir.resolve("members.yaml"), CATALOGUE);
-        Catalogue catalogue = new CatalogueLoader().load(catalogueDir);
+        Path agreementsDir = Files.createDirectories(dir.resolve("agreements"));
+        Files.writeString(agreementsDir.resolve("agreements.yaml"), AGREEMENTS);
+        Catalogue catalogue = new AgreementLoader().governing(new CatalogueLoader().load(catalogueDir), List.of(agreementsDir));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
