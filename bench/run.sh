@@ -84,7 +84,7 @@ wrk_args() { # path -> the client header and, for the registry, the script rotat
   case $1 in
     http-only) ;;
     echo-*) printf '%s\n' -H "X-Road-Client: PS/GOV/BENCH/client" ;;
-    reg-*) printf '%s\n' -H "X-Road-Client: PS/GOV/MOH/health-records" -s "$work/ids.lua" ;;
+    reg-*) printf '%s\n' -H "X-Road-Client: PS/GOV/MOH/health-records" -H "Takamul-Purpose: health-insurance" -s "$work/ids.lua" ;;
   esac
 }
 paths=(http-only echo-no-queue echo-queued reg-no-queue reg-queued)

@@ -67,8 +67,12 @@ public final class SignedLoad {
         System.out.printf("%.0f %d%n", done.get() / (double) seconds, failed.get());
     }
 
+    private static final String PURPOSE = "health-insurance";
+
     private static HttpRequest request(String target, String client, SigningKey key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target)).GET().header("X-Road-Client", client);
+        // The Ministry of Health's agreement with the Interior asks for a purpose (config/agreements).
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target)).GET().header("X-Road-Client", client)
+                .header("Takamul-Purpose", PURPOSE);
         if (key == null) {
             return b.build();
         }
@@ -80,6 +84,7 @@ public final class SignedLoad {
         components.put("content-digest", digest);
         components.put("x-road-client", client);
         components.put("x-road-id", id);
+        components.put("takamul-purpose", PURPOSE);
         MessageSigner.Signed signed = MessageSigner.sign(key, components, Instant.now(), Duration.ofMinutes(1));
         return b.header("X-Road-Id", id).header("Content-Digest", digest)
                 .header("Signature-Input", signed.signatureInput()).header("Signature", signed.signature())

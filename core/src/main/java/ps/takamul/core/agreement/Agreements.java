@@ -21,11 +21,14 @@ public final class Agreements {
     public static final Agreements NONE = new Agreements(List.of(), Map.of());
 
     private final List<DataSharingAgreement> all;
+    /** Per service, so a request scans only its service's agreements however many the instance has. */
+    private final Map<ServiceId, List<DataSharingAgreement>> byService;
     /** Group name to its members: subsystem ids or whole member ids. */
     private final Map<String, Set<String>> groups;
 
     public Agreements(List<DataSharingAgreement> all, Map<String, Set<String>> groups) {
         this.all = List.copyOf(all);
+        this.byService = this.all.stream().collect(java.util.stream.Collectors.groupingBy(DataSharingAgreement::service));
         this.groups = Map.copyOf(groups);
     }
 
@@ -38,8 +41,8 @@ public final class Agreements {
     public DataSharingAgreement decide(ClientId client, ServiceId service, String method, String path,
                                        String purpose, Instant now) {
         List<DataSharingAgreement> forClient = new ArrayList<>();
-        for (DataSharingAgreement a : all) {
-            if (a.service().equals(service) && names(a.consumer(), client)) {
+        for (DataSharingAgreement a : byService.getOrDefault(service, List.of())) {
+            if (names(a.consumer(), client)) {
                 forClient.add(a);
             }
         }

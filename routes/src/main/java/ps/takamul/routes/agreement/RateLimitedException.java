@@ -8,8 +8,9 @@ import ps.takamul.core.protocol.TakamulException;
 public final class RateLimitedException extends TakamulException {
     private final Duration retryAfter;
 
+    /** The detail says when to retry too: a SOAP fault has no Retry-After header. */
     RateLimitedException(ErrorCode error, String detail, Duration retryAfter) {
-        super(error, detail);
+        super(error, detail + "; retry after " + seconds(retryAfter) + " s");
         this.retryAfter = retryAfter;
     }
 
@@ -19,7 +20,10 @@ public final class RateLimitedException extends TakamulException {
 
     /** The {@code Retry-After} value: whole seconds, rounded up, at least one. */
     public long retryAfterSeconds() {
-        long seconds = (retryAfter.toMillis() + 999) / 1000;
-        return Math.max(1, seconds);
+        return seconds(retryAfter);
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
