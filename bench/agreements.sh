@@ -32,6 +32,7 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
 port=$(free_port)
+: >"$work/node.log"
 java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo \
   --set takamul.node.id=bench-agreements --set takamul.data.dir="$work/data" \
   --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
