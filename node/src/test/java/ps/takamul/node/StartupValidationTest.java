@@ -31,10 +31,14 @@ class StartupValidationTest {
         Map<String, String> settings = settingsWith("broken.yaml", """
                 members:
                   - id: PS/GOV/BRK
+                    name: { ar: جهة اختبار, en: Test member }
                     subsystems:
                       - code: legacy
+                        name: { ar: نظام اختبار, en: Test subsystem }
                         services:
                           - code: lookup
+                            name: { ar: خدمة اختبار, en: Test service }
+                            description: { ar: خدمة للاختبار, en: A service for the test }
                             protocol: rest
                             connector: { type: ftp, url: "ftp://x" }
                 """);
@@ -51,10 +55,14 @@ class StartupValidationTest {
         Map<String, String> settings = settingsWith("broken.yaml", """
                 members:
                   - id: PS/GOV/BRK
+                    name: { ar: جهة اختبار, en: Test member }
                     subsystems:
                       - code: legacy
+                        name: { ar: نظام اختبار, en: Test subsystem }
                         services:
                           - code: lookup
+                            name: { ar: خدمة اختبار, en: Test service }
+                            description: { ar: خدمة للاختبار, en: A service for the test }
                             protocol: soap
                             connector: { type: soap, soapAction: x, adress: "http://typo" }
                 """);
@@ -104,10 +112,14 @@ class StartupValidationTest {
         Map<String, String> settings = settingsWith("mediated.yaml", """
                 members:
                   - id: PS/GOV/MED
+                    name: { ar: جهة اختبار, en: Test member }
                     subsystems:
                       - code: app
+                        name: { ar: نظام اختبار, en: Test subsystem }
                         services:
                           - code: lookup
+                            name: { ar: خدمة اختبار, en: Test service }
+                            description: { ar: خدمة للاختبار, en: A service for the test }
                             protocol: rest
                             connector: { type: http, url: "http://127.0.0.1:1" }
                             mediation: { request: "direct:no-such-route" }
@@ -123,10 +135,14 @@ class StartupValidationTest {
         Map<String, String> settings = settingsWith("soapnote.yaml", """
                 members:
                   - id: PS/GOV/SNT
+                    name: { ar: جهة اختبار, en: Test member }
                     subsystems:
                       - code: app
+                        name: { ar: نظام اختبار, en: Test subsystem }
                         services:
                           - code: notify
+                            name: { ar: خدمة اختبار, en: Test service }
+                            description: { ar: خدمة للاختبار, en: A service for the test }
                             protocol: soap
                             kind: notification
                             connector: { type: http, url: "http://127.0.0.1:1" }

@@ -21,15 +21,18 @@ import ps.takamul.core.catalogue.CatalogueException;
 import ps.takamul.core.identifier.ClientId;
 import ps.takamul.core.identifier.IdentifierException;
 import ps.takamul.core.identifier.ServiceId;
-import ps.takamul.core.yaml.YamlProblems;
+import ps.takamul.core.yaml.YamlSchema;
 
 /**
- * Reads the agreements folder ({@code config/agreements/*.yaml}) and checks it whole: ids unique,
+ * Reads the agreements folder ({@code config/agreements/*.yaml}) and checks it whole: each file's
+ * structure against {@code schema/agreements.schema.json}, then ids unique,
  * consumers and services well-formed and (against a catalogue) registered, groups defined,
  * operations, allowances and dates valid. Every problem is reported at once, naming the file, the
  * agreement and the field.
  */
 public final class AgreementLoader {
+    private static final YamlSchema SCHEMA = YamlSchema.fromResource("/schema/agreements.schema.json");
+
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -72,19 +75,11 @@ public final class AgreementLoader {
         }
         for (Path path : files) {
             String name = path.getFileName().toString();
-            File file;
-            try {
-                file = yaml.readValue(path.toFile(), File.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add(name + ": " + YamlProblems.describe(yaml, path, e));
-                continue;
-            } catch (IOException e) {
-                problems.add(name + ": " + e.getMessage());
+            YamlSchema.Valid<File> valid = SCHEMA.read(yaml, path, File.class, problems);
+            if (valid == null) {
                 continue;
             }
-            if (file == null) {
-                continue;
-            }
+            File file = valid.value();
             if (file.groups() != null) {
                 file.groups().forEach((group, members) -> {
                     for (String member : members) {

@@ -50,6 +50,14 @@ public final class Catalogue {
         return members.values();
     }
 
+    public Optional<Member> member(MemberId id) {
+        return Optional.ofNullable(members.get(id));
+    }
+
+    public Optional<Subsystem> subsystem(SubsystemId id) {
+        return member(id.member()).flatMap(m -> m.subsystem(id.subsystemCode()));
+    }
+
     public Collection<ServiceDescription> services() {
         return services.values();
     }
@@ -66,6 +74,6 @@ public final class Catalogue {
     /** A client is known when its member is registered and, if named, its subsystem too. */
     public boolean isKnown(ClientId client) {
         Member member = members.get(client.member());
-        return member != null && (!client.isSubsystem() || member.subsystems().contains(client.subsystemCode()));
+        return member != null && (!client.isSubsystem() || member.subsystem(client.subsystemCode()).isPresent());
     }
 }

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The YAML shape of one catalogue file, exactly as written. Unknown keys are errors (a typo must
- * not silently drop an access rule); meaning is checked later by {@link CatalogueLoader}.
+ * The YAML shape of one catalogue file, exactly as written. Its structure is checked first by the
+ * schema ({@code schema/catalogue.schema.json}); meaning is checked later by {@link CatalogueLoader}.
  */
 record CatalogueFile(@JsonProperty("members") List<MemberEntry> members) {
 
     record MemberEntry(
             @JsonProperty("id") String id,
             @JsonProperty("name") BilingualText name,
+            @JsonProperty("bodyLogging") String bodyLogging,
             @JsonProperty("subsystems") List<SubsystemEntry> subsystems) {
     }
 
@@ -27,11 +28,27 @@ record CatalogueFile(@JsonProperty("members") List<MemberEntry> members) {
             @JsonProperty("version") String version,
             @JsonProperty("protocol") String protocol,
             @JsonProperty("kind") String kind,
+            @JsonProperty("name") BilingualText name,
             @JsonProperty("description") BilingualText description,
-            @JsonProperty("timeout") String timeout,
+            @JsonProperty("owner") OwnerEntry owner,
+            @JsonProperty("openapi") String openapi,
+            @JsonProperty("wsdl") String wsdl,
+            @JsonProperty("dataSubject") DataSubjectEntry dataSubject,
+            @JsonProperty("bodyLogging") String bodyLogging,
+            @JsonProperty("sla") SlaEntry sla,
             @JsonProperty("consumers") Integer consumers,
             @JsonProperty("connector") Map<String, String> connector,
             @JsonProperty("mediation") MediationEntry mediation) {
+    }
+
+    record OwnerEntry(@JsonProperty("unit") BilingualText unit, @JsonProperty("contact") String contact) {
+    }
+
+    record DataSubjectEntry(@JsonProperty("in") String in, @JsonProperty("name") String name,
+                            @JsonProperty("pointer") String pointer) {
+    }
+
+    record SlaEntry(@JsonProperty("timeout") String timeout, @JsonProperty("expectedLatency") String expectedLatency) {
     }
 
     record MediationEntry(@JsonProperty("request") String request, @JsonProperty("response") String response) {

@@ -77,6 +77,60 @@ class AgreementsTest {
         assertThatThrownBy(() -> Operation.parse("GET")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ---------------------------------------------------------------- who an agreement's consumer covers
+
+    /** Open agreements in force: one per kind of consumer, so only the consumer decides. */
+    final Agreements byConsumer = new Agreements(List.of(
+            agreement("SUB", "PS/GOV/MOH/health-records", "2026-01-01T00:00:00Z", null, Set.of(), "GET /**"),
+            agreement("MEMBER", "PS/GOV/MOJ", "2026-01-01T00:00:00Z", null, Set.of(), "GET /**"),
+            agreement("GROUP", "group:auditors", "2026-01-01T00:00:00Z", null, Set.of(), "GET /**")),
+            Map.of("auditors", Set.of("PS/GOV/ACB", "PS/GOV/MOF/e-payments")));
+
+    private String decidedBy(String client) {
+        return byConsumer.decide(ClientId.parse(client), PERSON, "GET", "/848991048", null, NOW).id();
+    }
+
+    private void notCovered(String client) {
+        assertThatThrownBy(() -> decidedBy(client)).as(client)
+                .isInstanceOfSatisfying(TakamulException.class, e -> assertThat(e.error().code()).isEqualTo("Client.NoAgreement"));
+    }
+
+    @Test
+    void aSubsystemAgreementCoversThatSubsystemOnly() {
+        assertThat(decidedBy("PS/GOV/MOH/health-records")).isEqualTo("SUB");
+        notCovered("PS/GOV/MOH/pharmacy");
+        notCovered("PS/GOV/MOH");
+        notCovered("PS/GOV/MOL/health-records");
+    }
+
+    @Test
+    void aMemberWideAgreementCoversTheMemberAndEverySubsystemOfIt() {
+        assertThat(decidedBy("PS/GOV/MOJ")).isEqualTo("MEMBER");
+        assertThat(decidedBy("PS/GOV/MOJ/courts")).isEqualTo("MEMBER");
+        assertThat(decidedBy("PS/GOV/MOJ/land-registry")).isEqualTo("MEMBER");
+        assertThat(byConsumer.inForceFor(ClientId.parse("PS/GOV/MOJ/courts"), NOW)).extracting(DataSharingAgreement::id)
+                .containsExactly("MEMBER");
+    }
+
+    @Test
+    void aGroupCoversItsMembersWholeAndItsSubsystemsAlone() {
+        assertThat(decidedBy("PS/GOV/ACB")).as("a member in the group").isEqualTo("GROUP");
+        assertThat(decidedBy("PS/GOV/ACB/audit")).as("a subsystem of a member in the group").isEqualTo("GROUP");
+        assertThat(decidedBy("PS/GOV/MOF/e-payments")).as("a subsystem in the group").isEqualTo("GROUP");
+        notCovered("PS/GOV/MOF/treasury");
+        notCovered("PS/GOV/MOF");
+    }
+
+    @Test
+    void aMemberOfAnotherClassWithTheSameCodeIsNotCovered() {
+        notCovered("PS/COM/MOH/health-records");
+        notCovered("PS/COM/MOJ");
+        notCovered("PS/COM/MOJ/courts");
+        notCovered("PS/COM/ACB/audit");
+        notCovered("PS/COM/MOF/e-payments");
+        notCovered("XX/GOV/MOJ/courts");
+    }
+
     private void refused(ClientId client, String method, String path, String purpose, String code) {
         assertThatThrownBy(() -> agreements.decide(client, PERSON, method, path, purpose, NOW))
                 .isInstanceOfSatisfying(TakamulException.class, e -> assertThat(e.error().code()).isEqualTo(code));

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import ps.takamul.core.Durations;
 
-/** Durations as operators write them in the catalogue ({@code timeout:}) and in connector settings. */
+/** Durations as operators write them in the catalogue ({@code sla.timeout}), agreements and connector settings. */
 class DurationsTest {
 
     @ParameterizedTest
@@ -22,17 +22,19 @@ class DurationsTest {
             "' 5s ' | 5000",
             "5 s    | 5000",
             "999999999m | 59999999940000",
+            "5h         | 18000000",
+            "1d         | 86400000",
     })
     void parses(String text, long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5 seconds", "5h", "1d", "1.5s", "-5s", "s", "ms", "", "  ", "5sec", "PT5S",
+    @ValueSource(strings = {"5 seconds", "5w", "1y", "1.5s", "-5s", "s", "ms", "", "  ", "5sec", "PT5S",
             "five", "5ms5", "1234567890", "٥s"})
     void rejectsAnythingElseNamingTheInput(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'" + text + "' is not a duration such as 500ms, 5s or 2m");
+                .hasMessage("'" + text + "' is not a duration such as 500ms, 5s, 2m, 1h or 1d");
     }
 }

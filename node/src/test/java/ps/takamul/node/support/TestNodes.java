@@ -23,12 +23,21 @@ public final class TestNodes {
     private TestNodes() {
     }
 
-    /** A catalogue folder holding the shipped files and {@code test-services.yaml}. */
+    /**
+     * A catalogue folder holding the shipped files, with their contract documents (in
+     * {@code contracts/}), and {@code test-services.yaml}.
+     */
     public static Path catalogue(Path dir) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("catalogue"));
-        try (Stream<Path> shipped = Files.list(REPO.resolve("config/catalogue"))) {
+        Path from = REPO.resolve("config/catalogue");
+        try (Stream<Path> shipped = Files.walk(from)) {
             for (Path p : shipped.toList()) {
-                Files.copy(p, folder.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path to = folder.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
         try (InputStream in = TestNodes.class.getResourceAsStream("/test-services.yaml")) {

@@ -44,20 +44,29 @@ final class WssTestNode implements AutoCloseable {
     static final String CATALOGUE = """
             members:
               - id: PS/GOV/MOI
+                name: { ar: جهة اختبار, en: Test member }
                 subsystems:
                   - code: civil-registry
+                    name: { ar: نظام اختبار, en: Test subsystem }
                     services:
                       - code: PersonByNationalId
+                        name: { ar: خدمة اختبار, en: Test service }
+                        description: { ar: خدمة للاختبار, en: A service for the test }
                         version: v1
                         protocol: soap
                         connector: { type: http, url: "http://127.0.0.1:9/unused" }
               - id: PS/GOV/MOH
+                name: { ar: جهة اختبار, en: Test member }
                 subsystems:
                   - code: health-records
+                    name: { ar: نظام اختبار, en: Test subsystem }
                   - code: legacy-records
+                    name: { ar: نظام اختبار, en: Test subsystem }
               - id: PS/GOV/MOL
+                name: { ar: جهة اختبار, en: Test member }
                 subsystems:
                   - code: labour-registry
+                    name: { ar: نظام اختبار, en: Test subsystem }
             """;
 
     static final String AGREEMENTS = """
