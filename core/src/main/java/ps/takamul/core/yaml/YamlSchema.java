@@ -24,6 +24,8 @@ import java.util.Set;
  *
  * <p>Schemas may give a keyword a message people understand better than the validator's own, in
  * a {@code message} map beside it (e.g. {@code "message": {"pattern": "must be a duration such as 5s"}}).
+ * The validator reads those texts as {@link java.text.MessageFormat} patterns, so they must hold
+ * no braces or single quotes.
  */
 public final class YamlSchema {
     /** Keywords whose problem is a key: the path names the key, not the entry holding it. */
