@@ -101,7 +101,7 @@ class ConfigDefTest {
     void badDurationIsAnError(String value) {
         assertThat(problems(Map.of("url", "http://registry", "timeout", value)))
                 .containsExactly("'timeout': '" + value + "' is not a valid duration: '" + value
-                        + "' is not a duration such as 500ms, 5s or 2m");
+                        + "' is not a duration such as 500ms, 5s, 2m, 1h or 1d");
     }
 
     @ParameterizedTest
@@ -139,7 +139,7 @@ class ConfigDefTest {
                 "'adress': unknown setting; " + KNOWN,
                 "'colour': unknown setting; " + KNOWN,
                 "'url': required (where the provider listens)",
-                "'timeout': '5 seconds' is not a valid duration: '5 seconds' is not a duration such as 500ms, 5s or 2m",
+                "'timeout': '5 seconds' is not a valid duration: '5 seconds' is not a duration such as 500ms, 5s, 2m, 1h or 1d",
                 "'retries': 'many' is not a valid int: For input string: \"many\"",
                 "'followRedirects': 'yes' is not a valid boolean: must be true or false");
     }
