@@ -60,6 +60,7 @@ import ps.takamul.routes.exchange.RequestContext;
 import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.node.trust.TrustSetup;
 import ps.takamul.routes.mediation.XmlToJson;
+import ps.takamul.routes.metadata.MetadataRoutes;
 import ps.takamul.routes.provider.ProviderRoutes;
 import ps.takamul.routes.rest.RestIngressRoute;
 import ps.takamul.routes.soap.SoapIngressRoute;
@@ -146,6 +147,7 @@ public final class TakamulNode implements AutoCloseable {
                 trust, new AgreementEnforcement());
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
+        camel.addRoutes(new MetadataRoutes(catalogue, ingress));
         if (!settings.get("takamul.tsa.keystore").isEmpty()) {
             char[] password = secret("takamul.tsa.password", "TAKAMUL_TSA_PASSWORD");
             KeyStore tsaKeys = Keystores.load(settings.getPath("takamul.tsa.keystore"), password);

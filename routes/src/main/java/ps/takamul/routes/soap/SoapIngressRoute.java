@@ -20,6 +20,7 @@ import ps.takamul.routes.exchange.Errors;
 import ps.takamul.routes.exchange.ExchangeLog;
 import ps.takamul.routes.exchange.ExchangeProperties;
 import ps.takamul.routes.exchange.IngressSettings;
+import ps.takamul.routes.metadata.SoapMetaservices;
 import ps.takamul.routes.soap.security.SoapSecurity;
 
 /**
@@ -56,9 +57,16 @@ public final class SoapIngressRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .errorHandler(noErrorHandler())
                 .doTry()
-                    .process(new SoapRequestReader(catalogue, settings))
-                    .to(BrokerEndpoints.QUERY)
-                    .process(new SoapResponseWriter(settings.agreements()))
+                    .choice()
+                        // X-Road's metaservices (listMethods, allowedMethods, getWsdl) are answered
+                        // here from the catalogue; they never reach the broker.
+                        .when(SoapMetaservices::requested)
+                            .process(new SoapMetaservices(catalogue, settings))
+                        .otherwise()
+                            .process(new SoapRequestReader(catalogue, settings))
+                            .to(BrokerEndpoints.QUERY)
+                            .process(new SoapResponseWriter(settings.agreements()))
+                    .endDoTry()
                 .doCatch(Exception.class)
                     .process(SoapIngressRoute::fault)
                 .end();

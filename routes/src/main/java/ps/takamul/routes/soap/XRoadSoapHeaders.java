@@ -18,10 +18,10 @@ import ps.takamul.core.protocol.XRoadHeaders;
  * {@code client}, {@code service}, {@code id}, {@code userId}, {@code issue},
  * {@code protocolVersion}, and Takamul's {@code purpose}.
  */
-record XRoadSoapHeaders(ClientId client, ServiceId service, String id, String userId, String issue,
-                        String purpose, List<Element> elements) {
+public record XRoadSoapHeaders(ClientId client, ServiceId service, String id, String userId, String issue,
+                               String purpose, List<Element> elements) {
 
-    static XRoadSoapHeaders read(List<Element> headers) {
+    public static XRoadSoapHeaders read(List<Element> headers) {
         Element client = null;
         Element service = null;
         String id = null;
