@@ -2,7 +2,6 @@ package ps.takamul.node.metadata;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Consumer;
 import ps.takamul.node.TakamulNode;
 import ps.takamul.node.support.TestNodes;
 
@@ -11,12 +10,17 @@ final class MetadataNodes {
     private MetadataNodes() {
     }
 
-    static TakamulNode start(Path dir, Consumer<Map<String, String>> settings) throws Exception {
+    /** Settings a test adds to the usual ones. */
+    interface MoreSettings {
+        void addTo(Map<String, String> settings) throws Exception;
+    }
+
+    static TakamulNode start(Path dir, MoreSettings more) throws Exception {
         // Metadata is answered from the catalogue alone: nothing listens at the providers' addresses.
         String nowhere = "http://127.0.0.1:" + TestNodes.freePort();
         Path catalogue = TestNodes.catalogue(dir);
         Map<String, String> s = TestNodes.settings(dir, catalogue, nowhere, nowhere, nowhere);
-        settings.accept(s);
+        more.addTo(s);
         return TestNodes.start(s);
     }
 
