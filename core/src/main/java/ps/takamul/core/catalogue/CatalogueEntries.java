@@ -75,12 +75,18 @@ final class CatalogueEntries {
         memberFile.put(id, at.file());
     }
 
+    /** The node answers these service codes itself (X-Road metaservices): a service by that name could never be reached. */
+    static final List<String> METASERVICES = List.of("listMethods", "allowedMethods", "getOpenAPI", "getWsdl");
+
     private void addService(ServiceEntries.Checked checked) {
         if (checked == null) {
             return;
         }
         if (services.containsKey(checked.service().id())) {
             problems.add(checked.at().problem("service is declared twice"));
+        } else if (METASERVICES.contains(checked.service().id().serviceCode())) {
+            problems.add(checked.at().problem("code '" + checked.service().id().serviceCode()
+                    + "' is reserved for X-Road's metadata services " + METASERVICES));
         } else {
             services.put(checked.service().id(), checked.service());
         }

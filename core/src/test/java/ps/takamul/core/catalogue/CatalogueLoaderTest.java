@@ -281,6 +281,16 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aServiceCannotTakeTheCodeOfAMetadataService() {
+        write(folder, "moi.yaml", moi(VALID_SERVICE.replace("code: person-by-id", "code: listMethods")));
+
+        assertThat(problemsLoading()).singleElement().asString()
+                .contains("(PS/GOV/MOI/civil-registry/listMethods/v1)")
+                .endsWith("code 'listMethods' is reserved for X-Road's metadata services "
+                        + "[listMethods, allowedMethods, getOpenAPI, getWsdl]");
+    }
+
+    @Test
     void duplicateSubsystemIsAnError() {
         String content = CLIENTS.replace("code: pharmacy", "code: health-records");
         write(folder, "moh.yaml", content);
