@@ -1,0 +1,50 @@
+package ps.takamul.audit.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The log's two tables, created on first use. A record row repeats a few of the record's fields
+ * for searching, and keeps its leaf hash so the tree never re-reads whole records; the canonical
+ * bytes in {@code record} are what counts.
+ */
+final class AuditSchema {
+    private AuditSchema() {
+    }
+
+    static void create(Connection connection, SqlDialect dialect) throws SQLException {
+        String bytes = dialect.binaryType();
+        List<String> ddl = List.of(
+                "CREATE TABLE IF NOT EXISTS audit_record ("
+                        + "seq BIGINT PRIMARY KEY, "
+                        + "appended_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "kind VARCHAR(16) NOT NULL, "
+                        + "message_id VARCHAR, client VARCHAR, service VARCHAR, user_id VARCHAR, data_subject VARCHAR, "
+                        + "status INTEGER NOT NULL, error_code VARCHAR, "
+                        + "record " + bytes + " NOT NULL, "
+                        + "leaf_hash " + bytes + " NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS audit_record_subject ON audit_record (data_subject, seq)",
+                "CREATE INDEX IF NOT EXISTS audit_record_client ON audit_record (client, appended_at)",
+                "CREATE INDEX IF NOT EXISTS audit_record_service ON audit_record (service, appended_at)",
+                "CREATE INDEX IF NOT EXISTS audit_record_message ON audit_record (message_id)",
+                "CREATE INDEX IF NOT EXISTS audit_record_user ON audit_record (user_id)",
+                "CREATE INDEX IF NOT EXISTS audit_record_time ON audit_record (appended_at)",
+                "CREATE TABLE IF NOT EXISTS audit_checkpoint ("
+                        + "tree_size BIGINT PRIMARY KEY, "
+                        + "root_hash " + bytes + " NOT NULL, "
+                        + "made_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "signature " + bytes + " NOT NULL, "
+                        + "timestamp_token " + bytes + " NOT NULL)");
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            for (String statement : ddl) {
+                s.execute(statement);
+            }
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+}

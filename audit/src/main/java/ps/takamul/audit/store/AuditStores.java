@@ -1,0 +1,33 @@
+package ps.takamul.audit.store;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.Properties;
+
+/** The two stores the node ships: PostgreSQL for production, an embedded H2 file for one node and the demo. */
+public final class AuditStores {
+    private AuditStores() {
+    }
+
+    /**
+     * The log in a PostgreSQL database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/takamul}; the
+     * properties carry the user, password and any driver setting ({@code currentSchema}, timeouts).
+     */
+    public static JdbcAuditStore postgres(String url, Properties properties, GroupCommitSettings settings) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        copy.putIfAbsent("connectTimeout", "5");
+        copy.putIfAbsent("ApplicationName", "takamul-audit");
+        return new JdbcAuditStore(() -> DriverManager.getConnection(url, copy), SqlDialect.POSTGRESQL, settings);
+    }
+
+    /**
+     * The log in an H2 database file ({@code file} without H2's {@code .mv.db} suffix). WRITE_DELAY=0
+     * turns off MVStore's delayed auto-commit (by default a commit reaches the file up to 500 ms
+     * later); {@link SqlDialect#H2} then forces the file to disk after each batch.
+     */
+    public static JdbcAuditStore h2(Path file, GroupCommitSettings settings) {
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0";
+        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, settings);
+    }
+}

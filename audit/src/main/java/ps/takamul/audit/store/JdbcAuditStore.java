@@ -1,0 +1,81 @@
+package ps.takamul.audit.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import ps.takamul.audit.merkle.LeafHashes;
+import ps.takamul.audit.merkle.MerkleHash;
+import ps.takamul.audit.record.AuditRecord;
+import ps.takamul.audit.record.AuditRecords;
+
+/**
+ * The audit store on a SQL database, the same for PostgreSQL and H2 but for their
+ * {@link SqlDialect}. Appends go through one group-committing writer; reads each take a connection.
+ * One store, one writer per log: two nodes must not append to the same tables.
+ */
+public final class JdbcAuditStore implements AuditStore {
+    private final AtomicLong committed;
+    private final RecordWriter writer;
+    private final GroupCommit commits;
+    private final RecordReader reader;
+    private final CheckpointTable checkpoints;
+    private final StoreLeaves leaves;
+
+    /** Opens the store, creating its tables on first use; fails if the database cannot be reached. */
+    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
+        try (Connection c = source.open()) {
+            AuditSchema.create(c, dialect);
+            committed = new AtomicLong(RecordWriter.nextSequence(c));
+        } catch (SQLException e) {
+            throw RecordReader.unavailable(e);
+        }
+        writer = new RecordWriter(source, dialect, committed::set);
+        commits = new GroupCommit(writer, settings, "takamul-audit-writer");
+        reader = new RecordReader(source);
+        checkpoints = new CheckpointTable(source, dialect);
+        leaves = new StoreLeaves(committed::get, reader::leafHashes);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(AuditRecord record) {
+        byte[] canonical = AuditRecords.canonical(record);
+        return commits.submit(new Pending(record, canonical, MerkleHash.leaf(canonical), new CompletableFuture<>()));
+    }
+
+    @Override
+    public LeafHashes leaves() {
+        return leaves;
+    }
+
+    @Override
+    public List<StoredRecord> read(long from, long to) {
+        return reader.range(from, Math.min(to, committed.get()));
+    }
+
+    @Override
+    public AuditPage search(AuditQuery query) {
+        return reader.search(query);
+    }
+
+    @Override
+    public void saveCheckpoint(Checkpoint checkpoint) {
+        if (checkpoint.treeSize() < 0 || checkpoint.treeSize() > size()) {
+            throw new IllegalArgumentException("a checkpoint of tree size " + checkpoint.treeSize()
+                    + " over a log of " + size() + " records");
+        }
+        checkpoints.save(checkpoint);
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints() {
+        return checkpoints.all();
+    }
+
+    @Override
+    public void close() {
+        commits.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,73 @@
+package ps.takamul.audit.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads records and leaf hashes back, each call on a connection of its own. */
+final class RecordReader {
+    private final ConnectionSource source;
+
+    RecordReader(ConnectionSource source) {
+        this.source = source;
+    }
+
+    List<StoredRecord> range(long from, long to) {
+        return query("SELECT seq, appended_at, record FROM audit_record WHERE seq >= ? AND seq < ? ORDER BY seq",
+                List.of(from, to));
+    }
+
+    AuditPage search(AuditQuery query) {
+        RecordSearch search = new RecordSearch(query);
+        List<StoredRecord> rows = query(search.sql, search.parameters);
+        if (rows.size() <= query.limit()) {
+            return new AuditPage(rows, null);
+        }
+        List<StoredRecord> page = rows.subList(0, query.limit());
+        return new AuditPage(page, page.get(page.size() - 1).sequence());
+    }
+
+    byte[][] leafHashes(long from, int count) {
+        try (Connection c = source.open();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT leaf_hash FROM audit_record WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+            s.setLong(1, from);
+            s.setLong(2, from + count);
+            List<byte[]> hashes = new ArrayList<>(count);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getBytes(1));
+                }
+            }
+            return hashes.toArray(new byte[0][]);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private List<StoredRecord> query(String sql, List<Object> parameters) {
+        try (Connection c = source.open(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            List<StoredRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new StoredRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getBytes(3)));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    static AuditUnavailableException unavailable(SQLException e) {
+        return new AuditUnavailableException("the audit log's database is unavailable", e);
+    }
+}

@@ -1,0 +1,46 @@
+package ps.takamul.audit.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one search: a condition per criterion set, the keyset cut on the sequence number, and
+ * one row more than the page holds so the page knows whether another follows.
+ */
+final class RecordSearch {
+    final String sql;
+    final List<Object> parameters = new ArrayList<>();
+
+    RecordSearch(AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        condition(where, "appended_at >= ?", time(q.from()));
+        condition(where, "appended_at < ?", time(q.to()));
+        condition(where, "kind = ?", q.kind() == null ? null : q.kind().name());
+        condition(where, "message_id = ?", q.messageId());
+        condition(where, "client = ?", q.client());
+        condition(where, "service = ?", q.service());
+        condition(where, "user_id = ?", q.userId());
+        condition(where, "data_subject = ?", q.dataSubject());
+        condition(where, "status = ?", q.status());
+        condition(where, "error_code = ?", q.errorCode());
+        boolean newest = q.order() == AuditQuery.Order.NEWEST_FIRST;
+        condition(where, newest ? "seq < ?" : "seq > ?", q.after());
+        parameters.add(q.limit() + 1);
+        sql = "SELECT seq, appended_at, record FROM audit_record" + where
+                + " ORDER BY seq " + (newest ? "DESC" : "ASC") + " LIMIT ?";
+    }
+
+    private void condition(StringBuilder where, String clause, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            parameters.add(value);
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
