@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import ps.takamul.core.audit.AdminAudit;
 import ps.takamul.core.catalogue.CatalogueException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,8 @@ import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.config.HostedServices;
 import ps.takamul.node.config.NodeSettings;
+import ps.takamul.node.reload.HostedRoutes;
+import ps.takamul.node.reload.LiveCatalogue;
 import ps.takamul.node.tls.MutualTlsListener;
 import ps.takamul.node.tls.TlsMaterial;
 import ps.takamul.routes.tsa.TimestampRoute;
@@ -61,7 +64,6 @@ import ps.takamul.routes.trust.MessageTrust;
 import ps.takamul.node.trust.TrustSetup;
 import ps.takamul.routes.mediation.XmlToJson;
 import ps.takamul.routes.metadata.MetadataRoutes;
-import ps.takamul.routes.provider.ProviderRoutes;
 import ps.takamul.routes.rest.RestIngressRoute;
 import ps.takamul.routes.soap.SoapIngressRoute;
 
@@ -75,6 +77,8 @@ public final class TakamulNode implements AutoCloseable {
     private static final Logger EXCHANGE_LOG = LoggerFactory.getLogger("takamul.exchange");
 
     private final NodeSettings settings;
+    private final AdminAudit audit;
+    private LiveCatalogue live;
     private EmbeddedBroker broker;
     private CachingConnectionFactory connections;
     private DefaultCamelContext camel;
@@ -83,12 +87,18 @@ public final class TakamulNode implements AutoCloseable {
     private MutualTlsListener tls;
     private MessageTrust trust = MessageTrust.OFF;
 
-    private TakamulNode(NodeSettings settings) {
+    private TakamulNode(NodeSettings settings, AdminAudit audit) {
         this.settings = settings;
+        this.audit = audit;
     }
 
     public static TakamulNode start(NodeSettings settings) throws Exception {
-        TakamulNode node = new TakamulNode(settings);
+        return start(settings, AdminAudit.LOG);
+    }
+
+    /** A node whose administrative actions (catalogue reloads) go to {@code audit}. */
+    public static TakamulNode start(NodeSettings settings, AdminAudit audit) throws Exception {
+        TakamulNode node = new TakamulNode(settings, audit);
         try {
             node.doStart();
         } catch (Exception | Error e) {
@@ -160,7 +170,11 @@ public final class TakamulNode implements AutoCloseable {
         List<ServiceDescription> hosted = HostedServices.select(settings, loaded);
         requireSigningKeys(hosted);
         Map<ServiceId, Processor> connectors = ConnectorBinding.bind(camel, hosted, Connectors.discover());
-        camel.addRoutes(new ProviderRoutes(hosted, connectors));
+        HostedRoutes providers = new HostedRoutes(camel, hosted, connectors, services -> {
+            requireSigningKeys(services);
+            checkMediationEndpoints(services);
+        }, settings.getDuration("takamul.reply.margin"));
+        camel.addRoutes(providers.routes());
         for (Path folder : settings.getPaths("takamul.mediation.dir")) {
             loadMediationRoutes(folder);
         }
@@ -178,6 +192,7 @@ public final class TakamulNode implements AutoCloseable {
                     settings.getInt("takamul.tls.port"), tlsMaterial);
         }
         httpPort = server.getPort();
+        live = LiveCatalogue.start(settings, catalogue, providers, audit);
         LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
                 settings.role().name().toLowerCase(), loaded.services().size(), hosted.size(), restBaseUrl(), soapAddress());
         if (settings.get("takamul.http.host").startsWith("127.") && tls == null) {
@@ -350,6 +365,9 @@ public final class TakamulNode implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (live != null) {
+            live.close();
+        }
         if (tls != null) {
             tls.close();
         }

@@ -4,8 +4,9 @@ import java.util.function.Supplier;
 import ps.takamul.core.catalogue.Catalogue;
 
 /**
- * The catalogue in force. The ingress routes read it per message, so that a reload can swap it
- * without a restart; reloading itself (and rebuilding provider routes) is not built yet.
+ * The catalogue in force. The ingress routes read it once per message, so a reload swaps it
+ * without a restart and a message in flight keeps the (immutable) catalogue it started with. The
+ * node's catalogue watcher ({@code ps.takamul.node.reload}) is the one that replaces it.
  */
 public final class CatalogueHolder implements Supplier<Catalogue> {
     private volatile Catalogue current;
@@ -19,6 +20,7 @@ public final class CatalogueHolder implements Supplier<Catalogue> {
         return current;
     }
 
+    /** Puts {@code next} in force for every message read from now on. */
     public void replace(Catalogue next) {
         this.current = next;
     }

@@ -1,5 +1,6 @@
 package ps.takamul.routes.provider;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,6 +22,9 @@ import ps.takamul.routes.exchange.Queues;
  * <p>Queries answer over JMS request-reply; a failure becomes an error reply. Notifications are
  * consumed in a local JMS transaction: a failure rolls back, and Artemis redelivers with back-off
  * and finally moves the message to its dead-letter queue (see the broker's address settings).
+ *
+ * <p>A service's route ids depend only on its id and kind, so a catalogue reload can build,
+ * find and remove one service's routes ({@link #of}, {@link #routeIds}).
  */
 public final class ProviderRoutes extends RouteBuilder {
     private final Iterable<ServiceDescription> services;
@@ -35,8 +39,26 @@ public final class ProviderRoutes extends RouteBuilder {
         this.connectors = connectors;
     }
 
+    /** The routes of one service. */
+    public static ProviderRoutes of(ServiceDescription service, Processor connector) {
+        return new ProviderRoutes(List.of(service), Map.of(service.id(), connector));
+    }
+
+    /** The route that consumes the service's queue. */
     public static String routeId(ServiceDescription service) {
         return (service.kind() == ServiceKind.QUERY ? "provider-query:" : "provider-notify:") + service.id();
+    }
+
+    /** The route behind a query's queue consumer that calls the provider. */
+    public static String pipelineRouteId(ServiceDescription service) {
+        return "provider-pipeline:" + service.id();
+    }
+
+    /** Every route of the service, the queue consumer first: the order to stop them in. */
+    public static List<String> routeIds(ServiceDescription service) {
+        return service.kind() == ServiceKind.QUERY
+                ? List.of(routeId(service), pipelineRouteId(service))
+                : List.of(routeId(service));
     }
 
     @Override
@@ -61,7 +83,7 @@ public final class ProviderRoutes extends RouteBuilder {
                 .to(pipeline);
 
         TryDefinition attempt = from(pipeline)
-                .routeId("provider-pipeline:" + service.id())
+                .routeId(pipelineRouteId(service))
                 .errorHandler(noErrorHandler())
                 .doTry();
         callProvider(attempt, service);
