@@ -2,6 +2,7 @@ package ps.takamul.node;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,14 @@ import ps.takamul.examples.civilregistry.Population;
 import ps.takamul.examples.civilregistry.PopulationGenerator;
 import ps.takamul.examples.payments.BillingReceiver;
 import ps.takamul.node.config.NodeSettings;
+import ps.takamul.node.reload.CatalogueCommand;
 import ps.takamul.node.tls.DevPki;
 
 /**
  * The {@code takamul} command.
  * <pre>
  *   java -jar takamul-node.jar [run|demo] [--secure] [--config FILE] [--set key=value ...]
+ *   java -jar takamul-node.jar catalogue check [--catalogue DIR] [--agreements DIR] [--config FILE]
  * </pre>
  * {@code run} starts a node from {@code config/takamul.properties}; {@code demo} first starts the
  * example providers, then the node, and prints what to try. {@code demo --secure} runs the secure
@@ -28,6 +31,9 @@ public final class Takamul {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("catalogue")) {
+            System.exit(CatalogueCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         String command = "run";
         Path config = Path.of("config/takamul.properties");
         Map<String, String> overrides = new HashMap<>();
@@ -43,6 +49,7 @@ public final class Takamul {
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: takamul [run|demo] [--secure] [--config FILE] [--set key=value ...]");
+                    System.out.println("       takamul catalogue check [--catalogue DIR] [--agreements DIR] [--config FILE]");
                     return;
                 }
                 default -> {
