@@ -97,7 +97,7 @@ class ConfigDefTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5 seconds", "5h", "PT5S", "-1s"})
+    @ValueSource(strings = {"5 seconds", "5w", "PT5S", "-1s"})
     void badDurationIsAnError(String value) {
         assertThat(problems(Map.of("url", "http://registry", "timeout", value)))
                 .containsExactly("'timeout': '" + value + "' is not a valid duration: '" + value
