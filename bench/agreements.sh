@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=20s; rounds=3; warmup=5s
+duration=20s; rounds=3; warmup=10s
 if [[ "${1:-}" == "--quick" ]]; then duration=6s; rounds=1; warmup=3s; fi
 connections=${CONNECTIONS:-32}
 
