@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import ps.takamul.core.agreement.DataSharingAgreement;
 import ps.takamul.core.agreement.FieldFilter;
@@ -25,9 +26,16 @@ import ps.takamul.core.protocol.TakamulException;
 public final class AgreementEnforcement {
     private final Clock clock;
     private final RateLimits limits;
-    /** Compiled once per agreement; a reload brings new agreement objects, so old entries just stop being hit. */
-    private final Map<DataSharingAgreement, FieldFilter> jsonFilters = new ConcurrentHashMap<>();
-    private final Map<DataSharingAgreement, FieldFilter> xmlFilters = new ConcurrentHashMap<>();
+    /**
+     * Filters compiled once per agreement, by id: looking an agreement up by its id costs a cached
+     * string hash, where the record itself would hash all its lists on every answer. A reload
+     * brings a new agreement object, which is compiled afresh.
+     */
+    private final Map<String, Compiled> jsonFilters = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> xmlFilters = new ConcurrentHashMap<>();
+
+    private record Compiled(DataSharingAgreement agreement, FieldFilter filter) {
+    }
 
     public AgreementEnforcement() {
         this(Clock.systemUTC(), new RateLimits());
@@ -66,8 +74,8 @@ public final class AgreementEnforcement {
         }
         DataSharingAgreement agreement = decision.agreement();
         FieldFilter filter = switch (format(contentType)) {
-            case JSON -> jsonFilters.computeIfAbsent(agreement, a -> new JsonFieldFilter(a.responseFields()));
-            case XML -> xmlFilters.computeIfAbsent(agreement, a -> new XmlFieldFilter(a.responseFields()));
+            case JSON -> compiled(jsonFilters, agreement, JsonFieldFilter::new);
+            case XML -> compiled(xmlFilters, agreement, XmlFieldFilter::new);
             case OTHER -> throw new TakamulException(ErrorCode.RESPONSE_NOT_REDUCIBLE, "agreement " + agreement.id()
                     + " limits the answer's fields, but the provider answered with " + contentType);
         };
@@ -80,6 +88,16 @@ public final class AgreementEnforcement {
         }
         decision.withRemoved(reduced.removed()).attachTo(exchange);
         return reduced.body();
+    }
+
+    private static FieldFilter compiled(Map<String, Compiled> cache, DataSharingAgreement agreement,
+                                        Function<List<String>, FieldFilter> compile) {
+        Compiled known = cache.get(agreement.id());
+        if (known == null || known.agreement() != agreement) {
+            known = new Compiled(agreement, compile.apply(agreement.responseFields()));
+            cache.put(agreement.id(), known);
+        }
+        return known.filter();
     }
 
     private enum Format { JSON, XML, OTHER }
