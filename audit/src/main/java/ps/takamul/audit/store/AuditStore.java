@@ -50,6 +50,12 @@ public interface AuditStore extends AutoCloseable {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /**
+     * Whether the database answers now. The log asks this while it refuses exchanges after a
+     * failed write, to know when to take them again; it must not wait long.
+     */
+    boolean reachable();
+
     /** Writes what is queued, then stops; appends after this fail. */
     @Override
     void close();

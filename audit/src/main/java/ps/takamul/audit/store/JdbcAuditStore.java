@@ -22,6 +22,7 @@ public final class JdbcAuditStore implements AuditStore {
     private final RecordReader reader;
     private final CheckpointTable checkpoints;
     private final StoreLeaves leaves;
+    private final ConnectionSource source;
 
     /** Opens the store, creating its tables on first use; fails if the database cannot be reached. */
     public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
@@ -31,6 +32,7 @@ public final class JdbcAuditStore implements AuditStore {
         } catch (SQLException e) {
             throw RecordReader.unavailable(e);
         }
+        this.source = source;
         writer = new RecordWriter(source, dialect, committed::set);
         commits = new GroupCommit(writer, settings, "takamul-audit-writer");
         reader = new RecordReader(source);
@@ -71,6 +73,15 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public List<Checkpoint> checkpoints() {
         return checkpoints.all();
+    }
+
+    @Override
+    public boolean reachable() {
+        try (Connection c = source.open()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
