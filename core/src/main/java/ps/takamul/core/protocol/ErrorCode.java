@@ -45,6 +45,9 @@ public enum ErrorCode {
     BROKER_UNAVAILABLE("Server.BrokerUnavailable", 503, "Message broker unavailable"),
     REVOCATION_UNAVAILABLE("Server.RevocationUnavailable", 503, "Certificate status cannot be checked"),
     RESPONSE_NOT_REDUCIBLE("Server.ResponseNotReducible", 502, "The answer cannot be reduced to the agreed fields"),
+    AUDIT_UNAVAILABLE("Server.AuditUnavailable", 503, "The audit log cannot record the exchange"),
+    UNAUTHENTICATED("Client.Unauthenticated", 401, "Authentication required"),
+    ROLE_FORBIDDEN("Client.RoleForbidden", 403, "Your role does not allow this"),
     INTERNAL_ERROR("Server.InternalError", 500, "Internal error");
 
     private final String code;
