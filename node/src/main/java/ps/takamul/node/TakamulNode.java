@@ -38,6 +38,7 @@ import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
+import ps.takamul.node.audit.NodeAudit;
 import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.config.HostedServices;
@@ -86,6 +87,7 @@ public final class TakamulNode implements AutoCloseable {
     private int httpPort;
     private MutualTlsListener tls;
     private MessageTrust trust = MessageTrust.OFF;
+    private NodeAudit nodeAudit;
 
     private TakamulNode(NodeSettings settings, AdminAudit audit) {
         this.settings = settings;
@@ -112,6 +114,8 @@ public final class TakamulNode implements AutoCloseable {
         // The catalogue first: a broken one must stop the node before anything listens.
         Catalogue loaded = new CatalogueSource(settings).load();
         catalogue = new CatalogueHolder(loaded);
+        // The audit log next: a node that cannot record what it does must not start serving.
+        nodeAudit = NodeAudit.open(settings, catalogue, this::secret);
 
         String brokerUrl = settings.get("takamul.broker.url");
         if (brokerUrl.isEmpty()) {
@@ -154,7 +158,8 @@ public final class TakamulNode implements AutoCloseable {
                 tlsMaterial != null,
                 tlsMaterial == null ? null : tlsMaterial.keys().getKeyManagers(),
                 tlsMaterial == null ? null : tlsMaterial.trust().getTrustManagers(),
-                trust, new AgreementEnforcement());
+                trust, new AgreementEnforcement(), nodeAudit.trail(),
+                settings.getBoolean("takamul.bench.unaudited-baseline"));
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         camel.addRoutes(new MetadataRoutes(catalogue, ingress));
@@ -192,7 +197,11 @@ public final class TakamulNode implements AutoCloseable {
                     settings.getInt("takamul.tls.port"), tlsMaterial);
         }
         httpPort = server.getPort();
-        live = LiveCatalogue.start(settings, catalogue, providers, audit);
+        AdminAudit admin = audit;
+        live = LiveCatalogue.start(settings, catalogue, providers, action -> {
+            nodeAudit.record(action);
+            admin.record(action);
+        });
         LOG.info("Takamul node {} ({}) started: {} services, {} hosted here, REST on {}, SOAP on {}", settings.nodeId(),
                 settings.role().name().toLowerCase(), loaded.services().size(), hosted.size(), restBaseUrl(), soapAddress());
         if (settings.get("takamul.http.host").startsWith("127.") && tls == null) {
@@ -354,6 +363,11 @@ public final class TakamulNode implements AutoCloseable {
         return catalogue;
     }
 
+    /** The node's audit log and its parts. */
+    public NodeAudit audit() {
+        return nodeAudit;
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
@@ -376,6 +390,9 @@ public final class TakamulNode implements AutoCloseable {
         }
         if (trust instanceof AutoCloseable closeable) {
             closeable.close();
+        }
+        if (nodeAudit != null) {
+            nodeAudit.close();
         }
         if (connections != null) {
             connections.destroy();

@@ -79,6 +79,11 @@ public final class Agreements {
                 + covering.get(0).purposes() + " of agreement " + covering.get(0).id());
     }
 
+    /** The agreements over one service, in force or not. */
+    public List<DataSharingAgreement> forService(ServiceId service) {
+        return byService.getOrDefault(service, List.of());
+    }
+
     public List<DataSharingAgreement> all() {
         return all;
     }

@@ -56,6 +56,24 @@ public record Operation(String method, String path) {
         return template.length == actual.length;
     }
 
+    /**
+     * The value a request path gives this operation's path variable ({@code nationalId} in
+     * {@code GET /{nationalId}}), or null when the path does not match or has no such variable.
+     */
+    public String variable(String name, String requestMethod, String requestPath) {
+        if (!matches(requestMethod, requestPath)) {
+            return null;
+        }
+        String[] template = segments(path);
+        String[] actual = segments(requestPath);
+        for (int i = 0; i < template.length && i < actual.length; i++) {
+            if (template[i].equals("{" + name + "}")) {
+                return actual[i];
+            }
+        }
+        return null;
+    }
+
     private static String[] segments(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.isEmpty() ? new String[0] : p.split("/", -1);

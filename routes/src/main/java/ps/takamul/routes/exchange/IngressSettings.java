@@ -3,6 +3,7 @@ package ps.takamul.routes.exchange;
 import ps.takamul.routes.agreement.AgreementEnforcement;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
+import ps.takamul.routes.audit.AuditTrail;
 import ps.takamul.routes.trust.MessageTrust;
 
 /**
@@ -20,8 +21,12 @@ import ps.takamul.routes.trust.MessageTrust;
  * @param tlsTrust     with the secure profile, the trust anchors for client certificates (else null)
  * @param trust        message signatures: checking requests, signing responses ({@link MessageTrust#OFF} in the demo profile)
  * @param agreements   the data-sharing policy: who may ask what, how often, and which fields they receive
+ * @param audit        the audit log's steps in the exchange ({@link AuditTrail#OFF} only in tests of other parts)
+ * @param unauditedBaseline benchmark only: also serve queries at {@code /bench/unaudited/r1/...} with no
+ *                     audit record, so the log's cost can be measured against the same exchange
  */
 public record IngressSettings(long maxBodyBytes, String soapAddress, long replyMarginMillis, boolean inlineBaseline,
                               boolean requireClientCertificate, KeyManager[] tlsKeys, TrustManager[] tlsTrust,
-                              MessageTrust trust, AgreementEnforcement agreements) {
+                              MessageTrust trust, AgreementEnforcement agreements, AuditTrail audit,
+                              boolean unauditedBaseline) {
 }

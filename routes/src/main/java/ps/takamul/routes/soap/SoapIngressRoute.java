@@ -63,11 +63,15 @@ public final class SoapIngressRoute extends RouteBuilder {
                         .when(SoapMetaservices::requested)
                             .process(new SoapMetaservices(catalogue, settings))
                         .otherwise()
+                            .process(settings.audit().received())
                             .process(new SoapRequestReader(catalogue, settings))
+                            .process(settings.audit().forwarded())
                             .to(BrokerEndpoints.QUERY)
                             .process(new SoapResponseWriter(settings.agreements()))
+                            .process(settings.audit().answered("soap"))
                     .endDoTry()
                 .doCatch(Exception.class)
+                    .process(settings.audit().refused("soap"))
                     .process(SoapIngressRoute::fault)
                 .end();
     }

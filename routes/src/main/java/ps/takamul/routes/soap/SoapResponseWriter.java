@@ -42,6 +42,7 @@ final class SoapResponseWriter implements Processor {
             throw new TakamulException(ErrorCode.fromCode(error), message.getHeader(MessageHeaders.ERROR_DETAIL, "", String.class));
         }
         byte[] body = agreements.reduce(exchange, message.getBody(byte[].class), "text/xml");
+        exchange.setProperty(ExchangeProperties.RESPONSE_BODY, body);
         Element payload;
         try {
             payload = builders.get().parse(new ByteArrayInputStream(body)).getDocumentElement();

@@ -103,7 +103,7 @@ final class WssTestNode implements AutoCloseable {
         }
         url = "http://127.0.0.1:" + port + "/soap";
         IngressSettings settings = new IngressSettings(1 << 20, url, 1000, false, false, null, null, trust,
-                new ps.takamul.routes.agreement.AgreementEnforcement());
+                new ps.takamul.routes.agreement.AgreementEnforcement(), ps.takamul.routes.audit.AuditTrail.OFF, false);
         camel = new DefaultCamelContext();
         camel.addRoutes(new SoapIngressRoute(() -> catalogue, settings));
         camel.addRoutes(new RouteBuilder() {

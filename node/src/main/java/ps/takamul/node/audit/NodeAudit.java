@@ -1,0 +1,165 @@
+package ps.takamul.node.audit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ps.takamul.audit.AuditLog;
+import ps.takamul.audit.checkpoint.CheckpointMaker;
+import ps.takamul.audit.checkpoint.CheckpointPolicy;
+import ps.takamul.audit.record.AuditRecord;
+import ps.takamul.audit.store.AuditStore;
+import ps.takamul.audit.store.AuditStores;
+import ps.takamul.audit.store.GroupCommitSettings;
+import ps.takamul.core.audit.AdminAction;
+import ps.takamul.core.audit.AdminAudit;
+import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.node.config.NodeSettings;
+import ps.takamul.routes.audit.AuditTrail;
+import ps.takamul.routes.audit.BodyMask;
+
+/**
+ * The node's audit log, as its settings ({@code takamul.audit.*}) describe it: the store
+ * (embedded H2 under the data folder, or PostgreSQL), the checkpoint key and schedule, and the
+ * routes' side of it. Administrative actions go into the same log.
+ */
+public final class NodeAudit implements AdminAudit, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAudit.class);
+    /** An admin action is rare and must be on record before the node goes on. */
+    private static final long ADMIN_WAIT_SECONDS = 10;
+
+    private final String origin;
+    private final AuditLog log;
+    private final CheckpointKey key;
+    private final AuditTrail trail;
+
+    private NodeAudit(String origin, AuditLog log, CheckpointKey key, AuditTrail trail) {
+        this.origin = origin;
+        this.log = log;
+        this.key = key;
+        this.trail = trail;
+    }
+
+    /** Opens the log the settings name; fails if its database cannot be reached. */
+    public static NodeAudit open(NodeSettings settings, Supplier<Catalogue> catalogue,
+                                 java.util.function.BiFunction<String, String, char[]> secrets) throws IOException {
+        String origin = settings.nodeId();
+        Path dir = settings.getPath("takamul.data.dir").resolve("audit");
+        AuditStore store = store(settings, dir, secrets);
+        try {
+            CheckpointKey key = settings.get("takamul.audit.signing.keystore").isEmpty()
+                    ? CheckpointKey.ensureDev(dir, origin)
+                    : CheckpointKey.load(settings.getPath("takamul.audit.signing.keystore"),
+                            secrets.apply("takamul.audit.signing.password", "TAKAMUL_AUDIT_SIGNING_PASSWORD"));
+            CheckpointPolicy policy = new CheckpointPolicy(settings.getLong("takamul.audit.checkpoint.records"),
+                    settings.getDuration("takamul.audit.checkpoint.interval"));
+            AuditLog log = new AuditLog(store, checkpoints(), policy, Clock.systemUTC());
+            BodyMask mask = new BodyMask(fields(settings.get("takamul.audit.mask-fields")));
+            NodeAudit audit = new NodeAudit(origin, log, key, new AuditTrail(log, origin, catalogue, mask));
+            LOG.info("Audit log: {} ({} records), checkpoints every {} records or {}", describe(settings, dir),
+                    log.size(), policy.records(), policy.interval());
+            return audit;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static CheckpointMaker checkpoints() {
+        return CheckpointMaker.UNSIGNED;
+    }
+
+    private static AuditStore store(NodeSettings settings, Path dir,
+                                    java.util.function.BiFunction<String, String, char[]> secrets) throws IOException {
+        GroupCommitSettings commits = new GroupCommitSettings(settings.getInt("takamul.audit.group-commit.max-batch"),
+                settings.getLong("takamul.audit.group-commit.linger-micros"));
+        String kind = settings.get("takamul.audit.store");
+        switch (kind) {
+            case "embedded" -> {
+                Files.createDirectories(dir);
+                return AuditStores.h2(dir.resolve("log"), commits);
+            }
+            case "postgresql" -> {
+                Properties properties = new Properties();
+                properties.setProperty("user", settings.get("takamul.audit.jdbc.user"));
+                String password = settings.get("takamul.audit.jdbc.password");
+                if (password.isEmpty()) {
+                    password = System.getenv().getOrDefault("TAKAMUL_AUDIT_DB_PASSWORD", "");
+                }
+                if (!password.isEmpty()) {
+                    properties.setProperty("password", password);
+                }
+                if (!settings.get("takamul.audit.jdbc.schema").isEmpty()) {
+                    properties.setProperty("currentSchema", settings.get("takamul.audit.jdbc.schema"));
+                }
+                return AuditStores.postgres(settings.get("takamul.audit.jdbc.url"), properties, commits);
+            }
+            default -> throw new IllegalStateException("takamul.audit.store is '" + kind
+                    + "'; expected embedded or postgresql");
+        }
+    }
+
+    private static String describe(NodeSettings settings, Path dir) {
+        return settings.get("takamul.audit.store").equals("embedded")
+                ? "embedded H2 at " + dir.resolve("log.mv.db")
+                : "PostgreSQL at " + settings.get("takamul.audit.jdbc.url");
+    }
+
+    private static Set<String> fields(String list) {
+        Set<String> fields = new LinkedHashSet<>();
+        Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(fields::add);
+        return fields;
+    }
+
+    public AuditLog log() {
+        return log;
+    }
+
+    public AuditTrail trail() {
+        return trail;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public CheckpointKey key() {
+        return key;
+    }
+
+    /** Records an administrative action in the log and waits until it is durable. */
+    @Override
+    public void record(AdminAction action) {
+        Map<String, String> details = new HashMap<>(action.details());
+        details.put("action", action.action());
+        AuditRecord record = new AuditRecord(AuditRecord.Kind.ADMIN, action.at(), origin, null, null,
+                action.actor(), action.subject(), null, null, null, null, null, null, null, 0, 0, 0, null,
+                null, null, null, null, null, details);
+        try {
+            log.append(record).get(ADMIN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("admin action {} on {} not in the audit log: {}", action.action(), action.subject(),
+                    e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        trail.close();
+        log.close();
+    }
+}

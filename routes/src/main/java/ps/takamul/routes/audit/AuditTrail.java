@@ -1,0 +1,188 @@
+package ps.takamul.routes.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.util.CaseInsensitiveMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ps.takamul.audit.AuditLog;
+import ps.takamul.audit.record.AuditRecord;
+import ps.takamul.core.catalogue.BodyLogging;
+import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.core.protocol.ErrorCode;
+import ps.takamul.core.protocol.MessageHeaders;
+import ps.takamul.core.protocol.TakamulException;
+import ps.takamul.routes.exchange.Errors;
+import ps.takamul.routes.exchange.ExchangeProperties;
+import ps.takamul.routes.exchange.RequestContext;
+
+/**
+ * The ingress routes' side of the audit log. Every exchange, answered or refused, ends with a
+ * record appended to the log, and its answer leaves only once that record is durable. While the
+ * log cannot write, the node refuses new exchanges ({@code Server.AuditUnavailable}) rather than
+ * serve them unaudited.
+ *
+ * <p>The steps, in route order: {@link #received()} first, {@link #forwarded()} just before the
+ * broker, then {@link #answered(String)} after the answer is written, or {@link #refused(String)}
+ * after an error answer is.
+ */
+public final class AuditTrail {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    /** Audit checks off: for the benchmark's unaudited baseline only (see bench/audit.sh). */
+    public static final AuditTrail OFF = new AuditTrail(null, "-", null, null);
+
+    private final AuditLog log;
+    private final String origin;
+    private final java.util.function.Supplier<Catalogue> catalogue;
+    private final BodyMask mask;
+    /**
+     * Routing goes on here once a record is durable, not on the log's single writer thread,
+     * which must go back to writing the next batch.
+     */
+    private final ExecutorService continuations;
+
+    /**
+     * @param log       the node's audit log
+     * @param origin    this node's id, in every record
+     * @param catalogue the catalogue in force (for agreement templates that name path variables)
+     * @param mask      fields masked in bodies kept under {@code bodyLogging: full}
+     */
+    public AuditTrail(AuditLog log, String origin, java.util.function.Supplier<Catalogue> catalogue, BodyMask mask) {
+        this.log = log;
+        this.origin = origin;
+        this.catalogue = catalogue;
+        this.mask = mask;
+        this.continuations = log == null ? null : Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "takamul-audit-answer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public boolean enabled() {
+        return log != null;
+    }
+
+    /** Notes when the request came and what it came with; refuses it while the log is down. */
+    public Processor received() {
+        return exchange -> {
+            exchange.setProperty(ExchangeProperties.RECEIVED_AT, Instant.now());
+            Message in = exchange.getIn();
+            exchange.setProperty(ExchangeProperties.REQUEST_HEADERS, new CaseInsensitiveMap(in.getHeaders()));
+            if (log != null && !log.available()) {
+                throw new TakamulException(ErrorCode.AUDIT_UNAVAILABLE,
+                        "the audit log cannot record exchanges now; try again shortly");
+            }
+        };
+    }
+
+    /** Notes the request as it goes to the provider side, and whom it is about. */
+    public Processor forwarded() {
+        return exchange -> {
+            exchange.setProperty(ExchangeProperties.FORWARDED_AT, Instant.now());
+            Message in = exchange.getIn();
+            byte[] body = in.getBody(byte[].class);
+            exchange.setProperty(ExchangeProperties.REQUEST_BODY, body);
+            RequestContext request = RequestContext.of(exchange);
+            if (request != null && log != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> headers = exchange.getProperty(ExchangeProperties.REQUEST_HEADERS, Map.class);
+                exchange.setProperty(ExchangeRecords.DATA_SUBJECT, DataSubjects.find(request.service(),
+                        catalogue.get().agreements(), in.getHeader(MessageHeaders.METHOD, String.class),
+                        in.getHeader(MessageHeaders.PATH, String.class), in.getHeader(MessageHeaders.QUERY, String.class),
+                        headers, body));
+            }
+        };
+    }
+
+    /**
+     * Appends the record of an answered exchange. If it cannot be written, the answer is not
+     * sent: the exchange fails with {@code Server.AuditUnavailable} instead.
+     */
+    public AsyncProcessor answered(String protocol) {
+        return new Step(protocol, true);
+    }
+
+    /** Appends the record of a refused or failed exchange; its error answer stands either way. */
+    public AsyncProcessor refused(String protocol) {
+        return new Step(protocol, false);
+    }
+
+    private final class Step extends AsyncProcessorSupport {
+        private final String protocol;
+        private final boolean answered;
+
+        Step(String protocol, boolean answered) {
+            this.protocol = protocol;
+            this.answered = answered;
+        }
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            if (log == null) {
+                callback.done(true);
+                return true;
+            }
+            if (!answered && refusedForTheLog(exchange)) {
+                // The log is down: there is nothing to append to, and it has said so once already.
+                callback.done(true);
+                return true;
+            }
+            if ("rest".equals(protocol)) {
+                exchange.setProperty(ExchangeProperties.RESPONSE_BODY, exchange.getMessage().getBody(byte[].class));
+            }
+            AuditRecord record;
+            try {
+                record = record(exchange);
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+                callback.done(true);
+                return true;
+            }
+            log.append(record).whenCompleteAsync((sequence, failure) -> {
+                if (failure != null) {
+                    LOG.error("{} id={} not audited: {}", protocol, record.messageId(), failure.getMessage());
+                    if (answered) {
+                        exchange.setException(new TakamulException(ErrorCode.AUDIT_UNAVAILABLE,
+                                "the audit log could not record the exchange; its answer is withheld"));
+                    }
+                }
+                callback.done(false);
+            }, continuations);
+            return false;
+        }
+
+        private AuditRecord record(Exchange exchange) {
+            RequestContext request = RequestContext.of(exchange);
+            BodyLogging policy = request == null ? BodyLogging.METADATA : request.service().bodyLogging();
+            if (answered) {
+                int status = "soap".equals(protocol) ? 200
+                        : exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+                return ExchangeRecords.of(exchange, origin, Instant.now(), status, null, policy);
+            }
+            TakamulException error = Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+            int status = "soap".equals(protocol) ? 500 : error.error().httpStatus();
+            return ExchangeRecords.of(exchange, origin, Instant.now(), status, error.error().code(), policy);
+        }
+    }
+
+    private static boolean refusedForTheLog(Exchange exchange) {
+        return Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).error()
+                == ErrorCode.AUDIT_UNAVAILABLE;
+    }
+
+    /** Stops the threads that continue routing after appends. */
+    public void close() {
+        if (continuations != null) {
+            continuations.shutdown();
+        }
+    }
+}
