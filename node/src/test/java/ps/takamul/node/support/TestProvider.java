@@ -94,6 +94,10 @@ public final class TestProvider implements AutoCloseable {
         return failCount.get();
     }
 
+    public boolean echoesEmpty() {
+        return echo.isEmpty();
+    }
+
     public boolean paymentsEmpty() {
         return payments.isEmpty();
     }
