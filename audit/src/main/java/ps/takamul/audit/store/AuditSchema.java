@@ -3,12 +3,23 @@ package ps.takamul.audit.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log's two tables, created on first use. A record row repeats a few of the record's fields
- * for searching, and keeps its leaf hash so the tree never re-reads whole records; the canonical
- * bytes in {@code record} are what counts.
+ * The log's tables, created on first use, and the guards that keep them append-only. A record row
+ * repeats a few of the record's fields for searching, and keeps its leaf hash so the tree never
+ * re-reads whole records; the canonical bytes in {@code record} are what counts.
+ *
+ * <ul>
+ *   <li>{@code audit_record}: the live records.</li>
+ *   <li>{@code audit_leaf}: the leaf hashes of archived records, moved here when their rows leave,
+ *       so roots and proofs over the whole log stay computable.</li>
+ *   <li>{@code audit_body}: bodies kept by policy, under their digest, beside the record that
+ *       names them last; not part of the leaf, so they may go at the end of their retention.</li>
+ *   <li>{@code audit_checkpoint}: signed tree heads.</li>
+ *   <li>{@code audit_segment}: archive segments sealed so far, each ending at a checkpoint.</li>
+ * </ul>
  */
 final class AuditSchema {
     private AuditSchema() {
@@ -16,7 +27,7 @@ final class AuditSchema {
 
     static void create(Connection connection, SqlDialect dialect) throws SQLException {
         String bytes = dialect.binaryType();
-        List<String> ddl = List.of(
+        List<String> ddl = new ArrayList<>(List.of(
                 "CREATE TABLE IF NOT EXISTS audit_record ("
                         + "seq BIGINT PRIMARY KEY, "
                         + "appended_at TIMESTAMP WITH TIME ZONE NOT NULL, "
@@ -31,12 +42,27 @@ final class AuditSchema {
                 "CREATE INDEX IF NOT EXISTS audit_record_message ON audit_record (message_id)",
                 "CREATE INDEX IF NOT EXISTS audit_record_user ON audit_record (user_id)",
                 "CREATE INDEX IF NOT EXISTS audit_record_time ON audit_record (appended_at)",
+                "CREATE TABLE IF NOT EXISTS audit_leaf ("
+                        + "seq BIGINT PRIMARY KEY, "
+                        + "leaf_hash " + bytes + " NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS audit_body ("
+                        + "digest VARCHAR PRIMARY KEY, "
+                        + "seq BIGINT NOT NULL REFERENCES audit_record (seq), "
+                        + "content " + dialect.largeBinaryType() + " NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS audit_body_seq ON audit_body (seq)",
                 "CREATE TABLE IF NOT EXISTS audit_checkpoint ("
                         + "tree_size BIGINT PRIMARY KEY, "
                         + "root_hash " + bytes + " NOT NULL, "
                         + "made_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "signature " + bytes + " NOT NULL, "
-                        + "timestamp_token " + bytes + " NOT NULL)");
+                        + "timestamp_token " + bytes + " NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS audit_segment ("
+                        + "from_seq BIGINT PRIMARY KEY, "
+                        + "to_seq BIGINT NOT NULL UNIQUE REFERENCES audit_checkpoint (tree_size), "
+                        + "file_name VARCHAR NOT NULL, "
+                        + "file_sha256 VARCHAR(64) NOT NULL, "
+                        + "sealed_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+        ddl.addAll(dialect.guards());
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {

@@ -17,7 +17,7 @@ final class GroupCommit implements AutoCloseable {
         long write(List<Pending> batch) throws Exception;
     }
 
-    private static final Pending STOP = new Pending(null, null, null, null);
+    private static final Pending STOP = new Pending(null, null, null, null, null);
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final BatchWriter sink;

@@ -2,7 +2,11 @@ package ps.takamul.audit.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import ps.takamul.audit.merkle.LeafHashes;
@@ -21,6 +25,8 @@ public final class JdbcAuditStore implements AuditStore {
     private final GroupCommit commits;
     private final RecordReader reader;
     private final CheckpointTable checkpoints;
+    private final BodyTable bodies;
+    private final SegmentTable segments;
     private final StoreLeaves leaves;
     private final ConnectionSource source;
 
@@ -37,13 +43,28 @@ public final class JdbcAuditStore implements AuditStore {
         commits = new GroupCommit(writer, settings, "takamul-audit-writer");
         reader = new RecordReader(source);
         checkpoints = new CheckpointTable(source, dialect);
+        bodies = new BodyTable(source);
+        segments = new SegmentTable(source, dialect);
         leaves = new StoreLeaves(committed::get, reader::leafHashes);
     }
 
     @Override
-    public CompletableFuture<Long> append(AuditRecord record) {
+    public CompletableFuture<Long> append(AuditRecord record, Map<String, byte[]> bodies) {
+        Map<String, byte[]> kept = new LinkedHashMap<>();
+        bodies.forEach((digest, content) -> {
+            if (!digest.equals(record.requestDigest()) && !digest.equals(record.responseDigest())) {
+                throw new IllegalArgumentException("a body is kept under its record's request or response digest, not "
+                        + digest);
+            }
+            kept.put(digest, Objects.requireNonNull(content, "body").clone());
+        });
         byte[] canonical = AuditRecords.canonical(record);
-        return commits.submit(new Pending(record, canonical, MerkleHash.leaf(canonical), new CompletableFuture<>()));
+        return commits.submit(new Pending(record, canonical, MerkleHash.leaf(canonical), kept, new CompletableFuture<>()));
+    }
+
+    @Override
+    public Optional<byte[]> body(String digest) {
+        return bodies.read(digest);
     }
 
     @Override
@@ -73,6 +94,20 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public List<Checkpoint> checkpoints() {
         return checkpoints.all();
+    }
+
+    @Override
+    public List<ArchiveSegment> segments() {
+        return segments.all();
+    }
+
+    @Override
+    public void sealSegment(ArchiveSegment segment) {
+        if (segment.to() > size()) {
+            throw new IllegalArgumentException("an archive segment up to record " + segment.to()
+                    + " in a log of " + size() + " records");
+        }
+        segments.seal(segment);
     }
 
     @Override

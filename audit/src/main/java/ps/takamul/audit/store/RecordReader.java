@@ -8,7 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads records and leaf hashes back, each call on a connection of its own. */
+/**
+ * Reads records and leaf hashes back, each call on a connection of its own. An archived record's
+ * row is gone, so reads skip it; its leaf hash is read from {@code audit_leaf} instead, in the
+ * same statement, so a block of leaves is whole whether or not an archive step ran meanwhile.
+ */
 final class RecordReader {
     private final ConnectionSource source;
 
@@ -34,13 +38,16 @@ final class RecordReader {
     byte[][] leafHashes(long from, int count) {
         try (Connection c = source.open();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT leaf_hash FROM audit_record WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+                     "SELECT seq, leaf_hash FROM audit_leaf WHERE seq >= ? AND seq < ? "
+                             + "UNION ALL SELECT seq, leaf_hash FROM audit_record WHERE seq >= ? AND seq < ? ORDER BY seq")) {
             s.setLong(1, from);
             s.setLong(2, from + count);
+            s.setLong(3, from);
+            s.setLong(4, from + count);
             List<byte[]> hashes = new ArrayList<>(count);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    hashes.add(rs.getBytes(1));
+                    hashes.add(rs.getBytes(2));
                 }
             }
             return hashes.toArray(new byte[0][]);

@@ -15,7 +15,8 @@ import java.util.function.LongConsumer;
 import ps.takamul.audit.record.AuditRecord;
 
 /**
- * Writes batches for the group commit, on its thread only. Sequence numbers are handed out here,
+ * Writes batches for the group commit, on its thread only: the records, then the bodies kept with
+ * them, in one transaction, so a record never names a body that was not committed with it. Sequence numbers are handed out here,
  * from the table's max + 1 read once per connection: a failed batch rolls back, the connection is
  * dropped, and the next batch starts from the max again, so the numbers stay gapless whatever
  * happened to the last commit.
@@ -36,9 +37,11 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
         this.committedSize = committedSize;
     }
 
+    /** Past both the live records and the archived ones, whose rows are gone but whose leaves are kept. */
     static long nextSequence(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM audit_record")) {
+             ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM (SELECT MAX(seq) AS seq FROM audit_record "
+                     + "UNION ALL SELECT MAX(seq) AS seq FROM audit_leaf) t")) {
             rs.next();
             long max = rs.getLong(1);
             return rs.wasNull() ? 0 : max + 1;
@@ -59,6 +62,7 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
                 }
                 insert.executeBatch();
             }
+            BodyTable.write(c, batch, first);
             c.commit();
             dialect.afterCommit(c);
             next = first + batch.size();

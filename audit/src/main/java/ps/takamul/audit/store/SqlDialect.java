@@ -3,10 +3,11 @@ package ps.takamul.audit.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** What differs between the databases the log runs on; the SQL itself is shared. */
 public enum SqlDialect {
-    POSTGRESQL("BYTEA") {
+    POSTGRESQL("BYTEA", "BYTEA") {
         @Override
         void prepareWriter(Connection connection) throws SQLException {
             // A server may be configured with asynchronous commit; the audit log must not be, so the
@@ -20,8 +21,22 @@ public enum SqlDialect {
         void afterCommit(Connection connection) {
             // synchronous_commit already made the commit durable.
         }
+
+        @Override
+        List<String> guards() {
+            return AppendOnly.postgres();
+        }
+
+        @Override
+        void beginArchiving(Connection connection) throws SQLException {
+            // SET LOCAL: the setting ends with the transaction, committed or not.
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET synchronous_commit TO on");
+                s.execute("SET LOCAL " + AppendOnly.ARCHIVING_SETTING + " = 'on'");
+            }
+        }
     },
-    H2("VARBINARY") {
+    H2("VARBINARY", "BLOB") {
         @Override
         void prepareWriter(Connection connection) {
             // WRITE_DELAY=0 in the URL (AuditStores.h2) does the session-independent part.
@@ -36,16 +51,37 @@ public enum SqlDialect {
                 s.execute("CHECKPOINT SYNC");
             }
         }
+
+        @Override
+        List<String> guards() {
+            return AppendOnly.h2();
+        }
+
+        @Override
+        void beginArchiving(Connection connection) throws SQLException {
+            // A session variable outlives the transaction: the archive step's connection is its
+            // own and is closed right after.
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET " + AppendOnly.ARCHIVING_VARIABLE + " = TRUE");
+            }
+        }
     };
 
     private final String binaryType;
+    private final String largeBinaryType;
 
-    SqlDialect(String binaryType) {
+    SqlDialect(String binaryType, String largeBinaryType) {
         this.binaryType = binaryType;
+        this.largeBinaryType = largeBinaryType;
     }
 
     String binaryType() {
         return binaryType;
+    }
+
+    /** For kept bodies, which may be megabytes (H2's VARBINARY stops at 1 MB). */
+    String largeBinaryType() {
+        return largeBinaryType;
     }
 
     /** Sets up the writer's connection once it is opened. */
@@ -53,4 +89,10 @@ public enum SqlDialect {
 
     /** Makes what was just committed durable, where the commit alone does not. */
     abstract void afterCommit(Connection connection) throws SQLException;
+
+    /** The triggers (and whatever else) that refuse updates and deletes, created idempotently. */
+    abstract List<String> guards();
+
+    /** Marks the transaction just begun on this connection as the archive step's. */
+    abstract void beginArchiving(Connection connection) throws SQLException;
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +55,12 @@ abstract class AuditStoreContract {
     /** Breaks every open connection of the store, as a database restart would. */
     abstract void killConnections() throws Exception;
 
+    /** The strongest TRUNCATE of a table the database has (PostgreSQL: CASCADE). */
+    abstract String truncate(String table);
+
+    /** What the database says when it refuses a TRUNCATE of a log table. */
+    abstract String truncateRefusal();
+
     @BeforeEach
     void open() throws Exception {
         createDatabase();
@@ -65,13 +75,17 @@ abstract class AuditStoreContract {
     }
 
     JdbcAuditStore openStore() {
+        return openStore(GroupCommitSettings.DEFAULT);
+    }
+
+    JdbcAuditStore openStore(GroupCommitSettings settings) {
         ConnectionSource gated = () -> {
             if (down) {
                 throw new SQLException("the test took the database down", "08001");
             }
             return connect();
         };
-        JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), GroupCommitSettings.DEFAULT);
+        JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), settings);
         opened.add(s);
         return s;
     }
@@ -266,6 +280,233 @@ abstract class AuditStoreContract {
         long next = store.append(record(8)).join();
         assertThat(next).isEqualTo(seq == null ? 3 : 4);
         assertThat(rowsInTable()).isEqualTo(next + 1);
+    }
+
+    static String digest(byte[] body) {
+        try {
+            return "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + ":";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Record i, naming the request and response bodies given (by digest). */
+    static AuditRecord withBodies(int i, byte[] request, byte[] response) {
+        AuditRecord r = record(i);
+        return new AuditRecord(r.kind(), r.at(), r.node(), r.messageId(), r.correlationId(), r.client(), r.service(),
+                r.userId(), r.purpose(), r.issue(), r.dataSubject(), r.received(), r.forwarded(), r.answered(),
+                request.length, response.length, r.status(), r.errorCode(), digest(request), digest(response),
+                r.agreement(), r.withheld(), r.evidence(), r.details());
+    }
+
+    static Map<String, byte[]> bodiesOf(byte[]... bodies) {
+        Map<String, byte[]> byDigest = new HashMap<>();
+        for (byte[] b : bodies) {
+            byDigest.put(digest(b), b);
+        }
+        return byDigest;
+    }
+
+    @Test
+    void keptBodiesReadBackByDigestByteExactArabicAndLargeAlike() {
+        byte[] request = "{\"nationalId\":\"848991003\",\"الغرض\":\"تأمين صحي\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] response = new byte[2 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(response);
+        AuditRecord r = withBodies(1, request, response);
+        long seq = store.append(r, bodiesOf(request, response)).join();
+        assertThat(store.body(r.requestDigest())).get().isEqualTo(request);
+        assertThat(new String(store.body(r.requestDigest()).orElseThrow(), StandardCharsets.UTF_8)).contains("تأمين صحي");
+        assertThat(store.body(r.responseDigest())).get().isEqualTo(response);
+        assertThat(store.body(digest(new byte[] {1}))).isEmpty();
+        assertThat(store.read(seq).orElseThrow().record()).isEqualTo(r);
+        assertThat(store.append(record(2)).join()).isEqualTo(seq + 1);
+    }
+
+    @Test
+    void aBodyComingBackIsKeptOnceBesideTheNewestRecordThatNamesIt() throws SQLException {
+        byte[] empty = new byte[0];
+        byte[] answer = "{\"name\":\"محمد\"}".getBytes(StandardCharsets.UTF_8);
+        store.append(withBodies(0, empty, answer), bodiesOf(empty, answer)).join();
+        store.append(record(1)).join();
+        AuditRecord again = withBodies(2, empty, answer);
+        store.append(again, bodiesOf(empty, answer)).join();
+        assertThat(store.body(again.responseDigest())).get().isEqualTo(answer);
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_body")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+            assertThat(rs.getLong(2)).isEqualTo(2);
+            assertThat(rs.getLong(3)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBodyUnderADigestItsRecordDoesNotNameIsRefused() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> store.append(record(1), bodiesOf(body))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(digest(body));
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aFailedBatchWritesNeitherItsRecordsNorTheirBodies() throws SQLException {
+        // Two appends to a batch, so both fall in the same one; the database refuses the second's body.
+        JdbcAuditStore pairs = openStore(new GroupCommitSettings(2, 60_000_000));
+        byte[] fine = "{\"ok\":\"نعم\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] refused = "{\"refused\":true}".getBytes(StandardCharsets.UTF_8);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_body ADD CONSTRAINT test_refuses CHECK (digest <> '" + digest(refused) + "')");
+        }
+        AuditRecord first = withBodies(1, fine, fine);
+        CompletableFuture<Long> a = pairs.append(first, bodiesOf(fine));
+        CompletableFuture<Long> b = pairs.append(withBodies(2, fine, refused), bodiesOf(fine, refused));
+        assertThatThrownBy(a::join).hasCauseInstanceOf(AuditUnavailableException.class);
+        assertThatThrownBy(b::join).hasCauseInstanceOf(AuditUnavailableException.class);
+        assertThat(pairs.size()).isZero();
+        assertThat(pairs.body(digest(fine))).isEmpty();
+        assertThat(count("audit_record")).isZero();
+        assertThat(count("audit_body")).isZero();
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE audit_body DROP CONSTRAINT test_refuses");
+        }
+        CompletableFuture<Long> again = pairs.append(first, bodiesOf(fine));
+        assertThat(pairs.append(record(3)).join()).isEqualTo(1);
+        assertThat(again.join()).isZero();
+        assertThat(pairs.body(digest(fine))).get().isEqualTo(fine);
+    }
+
+    @Test
+    void updatesDeletesAndTruncatesAreRefusedAndTheLogStillVerifies() throws SQLException {
+        byte[] body = "{\"الاسم\":\"محمد\"}".getBytes(StandardCharsets.UTF_8);
+        List<AuditRecord> bySeq = new ArrayList<>(appendConcurrently(20, 4));
+        AuditRecord withBody = withBodies(20, body, body);
+        store.append(withBody, bodiesOf(body)).join();
+        bySeq.add(withBody);
+        MerkleTree tree = new MerkleTree(store.leaves());
+        store.saveCheckpoint(new Checkpoint(21, tree.root(21), Instant.now(), null, null));
+        List<String> refused = List.of(
+                "UPDATE audit_record SET status = 200 WHERE seq = 3",
+                "UPDATE audit_record SET record = leaf_hash",
+                "DELETE FROM audit_record WHERE seq = 20",
+                "DELETE FROM audit_record",
+                "UPDATE audit_checkpoint SET tree_size = 20",
+                "DELETE FROM audit_checkpoint",
+                "UPDATE audit_body SET content = content || content",
+                "UPDATE audit_body SET seq = 0",
+                "DELETE FROM audit_body");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String sql : refused) {
+                assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("the audit log is append-only");
+            }
+            for (String table : List.of("audit_record", "audit_checkpoint", "audit_leaf", "audit_body", "audit_segment")) {
+                assertThatThrownBy(() -> s.execute(truncate(table))).as(table).isInstanceOf(SQLException.class)
+                        .hasMessageContaining(truncateRefusal());
+            }
+        }
+        assertThat(rowsInTable()).isEqualTo(21);
+        assertLogVerifies(bySeq, 21);
+        assertThat(store.body(withBody.requestDigest())).get().isEqualTo(body);
+    }
+
+    @Test
+    void evenInTheArchiveStepARecordNotSealedOrWhoseLeafIsNotKeptCannotBeDeleted() throws SQLException {
+        appendConcurrently(4, 1);
+        MerkleTree tree = new MerkleTree(store.leaves());
+        store.saveCheckpoint(new Checkpoint(2, tree.root(2), Instant.now(), null, null));
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            dialect().beginArchiving(c);
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.execute("DELETE FROM audit_record WHERE seq = 0"))
+                        .hasMessageContaining("the audit log is append-only");
+                c.rollback();
+                dialect().beginArchiving(c);
+                s.execute("INSERT INTO audit_segment (from_seq, to_seq, file_name, file_sha256, sealed_at) "
+                        + "VALUES (0, 2, 'forged.zip', 'ff', CURRENT_TIMESTAMP)");
+                assertThatThrownBy(() -> s.execute("DELETE FROM audit_record WHERE seq = 0"))
+                        .hasMessageContaining("the audit log is append-only");
+                c.rollback();
+                assertThatThrownBy(() -> s.execute("INSERT INTO audit_segment (from_seq, to_seq, file_name, file_sha256, "
+                        + "sealed_at) VALUES (1, 2, 'gap.zip', 'ff', CURRENT_TIMESTAMP)"))
+                        .hasMessageContaining("starts where the last one ended");
+                c.rollback();
+            }
+        }
+        assertThat(rowsInTable()).isEqualTo(4);
+    }
+
+    @Test
+    void aSealedSegmentLeavesTheDatabaseButNotTheTree() throws SQLException {
+        byte[] old = "{\"old\":\"قديم\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] shared = "{\"shared\":true}".getBytes(StandardCharsets.UTF_8);
+        List<AuditRecord> bySeq = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            AuditRecord r = i == 2 ? withBodies(i, old, shared) : i == 8 ? withBodies(i, shared, shared) : record(i);
+            store.append(r, i == 2 ? bodiesOf(old, shared) : i == 8 ? bodiesOf(shared) : Map.of()).join();
+            bySeq.add(r);
+        }
+        MerkleTree tree = new MerkleTree(store.leaves());
+        store.saveCheckpoint(new Checkpoint(6, tree.root(6), Instant.now(), null, null));
+        store.saveCheckpoint(new Checkpoint(10, tree.root(10), Instant.now(), null, null));
+        assertThatThrownBy(() -> store.sealSegment(new ArchiveSegment(0, 5, "a.zip", "aa", Instant.now())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkpoint");
+
+        ArchiveSegment first = new ArchiveSegment(0, 6, "segment-0-6.zip", "ab".repeat(32), Instant.now());
+        store.sealSegment(first);
+        assertThatThrownBy(() -> store.sealSegment(new ArchiveSegment(0, 10, "b.zip", "bb", Instant.now())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts at record 6");
+        assertThat(store.segments()).containsExactly(first);
+        assertThat(store.archivedIn(3)).contains(first);
+        assertThat(store.archivedIn(6)).isEmpty();
+        assertThat(store.read(3)).isEmpty();
+        assertThat(store.read(0, 10)).extracting(StoredRecord::sequence).containsExactly(6L, 7L, 8L, 9L);
+        assertThat(store.body(digest(old))).isEmpty();
+        assertThat(store.body(digest(shared))).get().isEqualTo(shared);
+        assertThat(store.search(AuditQuery.all().messageId("msg-2")).records()).isEmpty();
+        assertThat(count("audit_record")).isEqualTo(4);
+        assertThat(count("audit_leaf")).isEqualTo(6);
+        assertThat(count("audit_body")).isEqualTo(1);
+        assertLogVerifies(bySeq, 10);
+        assertThat(tree.inclusionProof(7, 10)).containsExactlyElementsOf(new MerkleTree(store.leaves()).inclusionProof(7, 10));
+
+        store.sealSegment(new ArchiveSegment(6, 10, "segment-6-10.zip", "cd".repeat(32), Instant.now()));
+        assertThat(store.read(0, 10)).isEmpty();
+        assertThat(store.body(digest(shared))).isEmpty();
+        assertThat(count("audit_record")).isZero();
+        assertThat(count("audit_body")).isZero();
+        store.close();
+        JdbcAuditStore reopened = openStore();
+        assertThat(reopened.size()).isEqualTo(10);
+        assertThat(reopened.append(record(10)).join()).isEqualTo(10);
+        store = reopened;
+        bySeq.add(record(10));
+        assertLogVerifies(bySeq, 11);
+    }
+
+    /** The store's leaves are the records' leaves, and every checkpoint's root is the tree's. */
+    private void assertLogVerifies(List<AuditRecord> bySeq, long size) {
+        assertThat(store.size()).isEqualTo(size);
+        MerkleTree overStore = new MerkleTree(store.leaves());
+        List<byte[]> leaves = bySeq.stream().map(r -> MerkleHash.leaf(AuditRecords.canonical(r))).toList();
+        for (int i = 0; i < size; i++) {
+            assertThat(store.leaves().leafHash(i)).as("leaf %d", i).isEqualTo(leaves.get(i));
+        }
+        for (StoredRecord r : store.read(0, size)) {
+            assertThat(r.leafHash()).isEqualTo(leaves.get((int) r.sequence()));
+        }
+        for (Checkpoint c : store.checkpoints()) {
+            assertThat(overStore.root(c.treeSize())).as("root of checkpoint %d", c.treeSize()).isEqualTo(c.rootHash());
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private long rowsInTable() throws SQLException {
