@@ -178,7 +178,7 @@ public final class TakamulNode implements AutoCloseable {
         HostedRoutes providers = new HostedRoutes(camel, hosted, connectors, services -> {
             requireSigningKeys(services);
             checkMediationEndpoints(services);
-        }, settings.getDuration("takamul.reply.margin"));
+        }, settings.getDuration("takamul.reply.margin"), nodeAudit.trail());
         camel.addRoutes(providers.routes());
         for (Path folder : settings.getPaths("takamul.mediation.dir")) {
             loadMediationRoutes(folder);

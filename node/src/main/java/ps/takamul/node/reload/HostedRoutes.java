@@ -21,6 +21,7 @@ import ps.takamul.core.catalogue.CatalogueException;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.node.ConnectorBinding;
+import ps.takamul.routes.audit.AuditTrail;
 import ps.takamul.routes.provider.ProviderRoutes;
 
 /**
@@ -41,6 +42,7 @@ public final class HostedRoutes {
     private final Connectors connectors;
     private final Consumer<List<ServiceDescription>> hostingCheck;
     private final Duration replyMargin;
+    private final AuditTrail audit;
     private Map<ServiceId, Hosted> current = new LinkedHashMap<>();
 
     /**
@@ -49,13 +51,15 @@ public final class HostedRoutes {
      * @param hostingCheck what start-up checks before hosting a service (signing keys, mediation
      *                     endpoints); throws when a service cannot be hosted
      * @param replyMargin  how much longer than a service's timeout a caller waits
+     * @param audit        where notification deliveries are recorded
      */
     public HostedRoutes(CamelContext camel, List<ServiceDescription> hosted, Map<ServiceId, Processor> bound,
-                        Consumer<List<ServiceDescription>> hostingCheck, Duration replyMargin) {
+                        Consumer<List<ServiceDescription>> hostingCheck, Duration replyMargin, AuditTrail audit) {
         this.camel = camel;
         this.connectors = Connectors.discover();
         this.hostingCheck = hostingCheck;
         this.replyMargin = replyMargin;
+        this.audit = audit;
         hosted.forEach(s -> current.put(s.id(), new Hosted(s, new ConnectorSwitch(bound.get(s.id())))));
     }
 
@@ -63,7 +67,7 @@ public final class HostedRoutes {
     public RoutesBuilder routes() {
         Map<ServiceId, Processor> switches = new LinkedHashMap<>();
         current.forEach((id, hosted) -> switches.put(id, hosted.connector()));
-        return new ProviderRoutes(current.values().stream().map(Hosted::service).toList(), switches);
+        return new ProviderRoutes(current.values().stream().map(Hosted::service).toList(), switches, audit);
     }
 
     /**
@@ -139,7 +143,7 @@ public final class HostedRoutes {
             }
             // Routes a removal could not finish would hold the ids.
             stopAndRemove(next.service());
-            camel.addRoutes(ProviderRoutes.of(next.service(), next.connector()));
+            camel.addRoutes(ProviderRoutes.of(next.service(), next.connector(), audit));
         }
     }
 

@@ -166,6 +166,29 @@ class ExchangeAuditTest {
         }
     }
 
+    @Test
+    void aNotificationsStoryHasItsAcceptanceAndEachDeliveryAttempt() throws Exception {
+        String messageId = "audit-notify-" + UUID.randomUUID();
+        HttpResponse<byte[]> accepted = Http.send(Http.post(node.restBaseUrl() + "/PS/GOV/TEST/provider/failing-notification/v1",
+                "PS/GOV/MOF/e-payments", "application/json", "{\"transactionId\":\"T-1\"}".getBytes(StandardCharsets.UTF_8))
+                .header("X-Road-Id", messageId));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        provider.nextFailure();
+        provider.nextFailure(); // the second attempt comes only after the first was rolled back, its record written
+
+        // The story is told in the order things happened: a delivery may be on record before the
+        // acceptance it follows, which is appended only once the broker holds the message.
+        List<AuditRecord> story = node.audit().log().store()
+                .search(AuditQuery.all().messageId(messageId)).records().stream().map(StoredRecord::record)
+                .sorted(java.util.Comparator.comparing(r -> r.received() != null ? r.received() : r.forwarded()))
+                .toList();
+        assertThat(story.get(0).details()).containsEntry("hop", "ingress");
+        assertThat(story.get(0).status()).isEqualTo(202);
+        assertThat(story.get(1).details()).containsEntry("hop", "delivery").containsEntry("attempt", "1");
+        assertThat(story.get(1).errorCode()).isEqualTo("Server.ProviderFault");
+        assertThat(story.get(1).client()).isEqualTo("PS/GOV/MOF/e-payments");
+    }
+
     private static AuditRecord only(String messageId) {
         List<StoredRecord> found = node.audit().log().store().search(AuditQuery.all().messageId(messageId)).records();
         assertThat(found).hasSize(1);

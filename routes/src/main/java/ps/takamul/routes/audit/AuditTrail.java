@@ -3,7 +3,10 @@ package ps.takamul.routes.audit;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -17,6 +20,7 @@ import ps.takamul.audit.AuditLog;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.core.catalogue.BodyLogging;
 import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.MessageHeaders;
 import ps.takamul.core.protocol.TakamulException;
@@ -38,6 +42,10 @@ public final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     /** Audit checks off: for the benchmark's unaudited baseline only (see bench/audit.sh). */
     public static final AuditTrail OFF = new AuditTrail(null, "-", null, null);
+
+    private static final String DELIVERY_ATTEMPT = "takamul.audit.deliveryAttempt";
+    /** A delivery runs on a broker consumer thread inside its transaction: it may wait for its record. */
+    private static final long DELIVERY_WAIT_SECONDS = 10;
 
     private final AuditLog log;
     private final String origin;
@@ -171,6 +179,55 @@ public final class AuditTrail {
             TakamulException error = Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
             int status = "soap".equals(protocol) ? 500 : error.error().httpStatus();
             return ExchangeRecords.of(exchange, origin, Instant.now(), status, error.error().code(), policy);
+        }
+    }
+
+    /** Notes, before a notification goes to its provider, which message it is and when it went. */
+    public Processor deliveryStarted() {
+        return exchange -> {
+            Message in = exchange.getIn();
+            exchange.setProperty(ExchangeProperties.FORWARDED_AT, Instant.now());
+            exchange.setProperty(ExchangeProperties.MESSAGE_ID, in.getHeader(MessageHeaders.MESSAGE_ID, String.class));
+            exchange.setProperty(ps.takamul.routes.exchange.ExchangeLog.CLIENT, in.getHeader(MessageHeaders.CLIENT, String.class));
+            exchange.setProperty(DELIVERY_ATTEMPT, in.getHeader("JMSXDeliveryCount", 1, Integer.class));
+        };
+    }
+
+    /** Records a notification's delivery to its provider; throws, for a rollback, if it cannot. */
+    public Processor delivered(ServiceId service) {
+        return exchange -> appendDelivery(exchange, service,
+                exchange.getMessage().getHeader(MessageHeaders.STATUS, 200, Integer.class), null);
+    }
+
+    /** Records a failed delivery attempt; the broker will try again, or move it to the dead-letter queue. */
+    public Processor deliveryFailed(ServiceId service) {
+        return exchange -> {
+            TakamulException error = Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+            if (error.error() == ErrorCode.AUDIT_UNAVAILABLE) {
+                return; // the delivery's own record failed: the rollback says enough
+            }
+            try {
+                appendDelivery(exchange, service, error.error().httpStatus(), error.error().code());
+            } catch (TakamulException e) {
+                LOG.error("notification id={} failed delivery not audited: {}",
+                        exchange.getProperty(ExchangeProperties.MESSAGE_ID), e.getMessage());
+            }
+        };
+    }
+
+    private void appendDelivery(Exchange exchange, ServiceId service, int status, String errorCode) {
+        if (log == null) {
+            return;
+        }
+        AuditRecord record = ExchangeRecords.delivery(exchange, origin, service, Instant.now(), status, errorCode,
+                exchange.getProperty(DELIVERY_ATTEMPT, 1, Integer.class));
+        try {
+            log.append(record).get(DELIVERY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TakamulException(ErrorCode.AUDIT_UNAVAILABLE, "the delivery could not be recorded; it will be retried");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TakamulException(ErrorCode.AUDIT_UNAVAILABLE, "interrupted while recording the delivery");
         }
     }
 

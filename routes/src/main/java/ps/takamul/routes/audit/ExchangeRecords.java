@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.core.catalogue.BodyLogging;
+import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.routes.agreement.AgreementDecision;
 import ps.takamul.routes.exchange.ExchangeLog;
@@ -23,6 +24,7 @@ import ps.takamul.routes.trust.SignatureEvidence;
  */
 final class ExchangeRecords {
     static final String DATA_SUBJECT = "takamul.audit.dataSubject";
+    private static final Map<String, String> INGRESS = Map.of("hop", "ingress");
     private static final String SIGNATURE_INPUT = "Signature-Input";
     private static final String SIGNATURE = "Signature";
     private static final String SIGNER_CERTIFICATE = "Takamul-Signer-Certificate";
@@ -61,7 +63,22 @@ final class ExchangeRecords {
                 bodies ? digest(responseBody) : null,
                 decision == null ? null : decision.agreement().id(),
                 decision == null ? null : decision.removedFields(),
-                evidence(exchange), null);
+                evidence(exchange), INGRESS);
+    }
+
+    /**
+     * A later hop of a notification: its delivery to the provider. It shares the message id with
+     * the ingress record (202 accepted), so the message's story reads: accepted, attempt 1
+     * failed, attempt 2 delivered.
+     */
+    static AuditRecord delivery(Exchange exchange, String origin, ServiceId service, Instant at, int status,
+                                String errorCode, int attempt) {
+        String messageId = exchange.getProperty(ExchangeProperties.MESSAGE_ID, String.class);
+        return new AuditRecord(AuditRecord.Kind.EXCHANGE, at, origin, messageId, messageId,
+                exchange.getProperty(ExchangeLog.CLIENT, String.class), service.toString(), null, null, null, null,
+                null, exchange.getProperty(ExchangeProperties.FORWARDED_AT, Instant.class), at, 0, 0, status,
+                errorCode, null, null, null, null, null,
+                Map.of("hop", "delivery", "attempt", Integer.toString(attempt)));
     }
 
     /** RFC 9530's form, as in Content-Digest: {@code sha-256=:BASE64:}; null for no body. */

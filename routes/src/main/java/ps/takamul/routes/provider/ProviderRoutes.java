@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
+import ps.takamul.routes.audit.AuditTrail;
 import org.apache.camel.model.TryDefinition;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.catalogue.ServiceKind;
@@ -29,19 +29,22 @@ import ps.takamul.routes.exchange.Queues;
 public final class ProviderRoutes extends RouteBuilder {
     private final Iterable<ServiceDescription> services;
     private final Map<ServiceId, Processor> connectors;
+    private final AuditTrail audit;
 
     /**
      * @param services   the services whose providers this node hosts
      * @param connectors the connector processor of each of them
+     * @param audit      where each notification delivery attempt is recorded
      */
-    public ProviderRoutes(Iterable<ServiceDescription> services, Map<ServiceId, Processor> connectors) {
+    public ProviderRoutes(Iterable<ServiceDescription> services, Map<ServiceId, Processor> connectors, AuditTrail audit) {
         this.services = services;
         this.connectors = connectors;
+        this.audit = audit;
     }
 
     /** The routes of one service. */
-    public static ProviderRoutes of(ServiceDescription service, Processor connector) {
-        return new ProviderRoutes(List.of(service), Map.of(service.id(), connector));
+    public static ProviderRoutes of(ServiceDescription service, Processor connector, AuditTrail audit) {
+        return new ProviderRoutes(List.of(service), Map.of(service.id(), connector), audit);
     }
 
     /** The route that consumes the service's queue. */
@@ -101,13 +104,30 @@ public final class ProviderRoutes extends RouteBuilder {
         return "direct:" + Queues.query(service.id());
     }
 
+    /**
+     * Each delivery attempt is a hop of the notification's story in the audit log: delivered, or
+     * failed and left for the broker to redeliver. A delivery whose record cannot be written is
+     * rolled back like a failed one, so no delivery goes unaudited.
+     */
     private void notification(ServiceDescription service) {
-        RouteDefinition route = from("jms:queue:" + Queues.notification(service.id())
+        TryDefinition attempt = from("jms:queue:" + Queues.notification(service.id())
                 + "?jmsMessageType=Bytes&transacted=true&concurrentConsumers=" + service.consumers())
                 .routeId(routeId(service))
-                .errorHandler(noErrorHandler());
-        callProvider(route, service);
-        route.process(ProviderRoutes::requireSuccess);
+                .errorHandler(noErrorHandler())
+                .process(audit.deliveryStarted())
+                .doTry();
+        callProvider(attempt, service);
+        attempt.process(ProviderRoutes::requireSuccess)
+                .process(audit.delivered(service.id()))
+                .doCatch(Exception.class)
+                .process(audit.deliveryFailed(service.id()))
+                .process(ProviderRoutes::rethrow)
+                .end();
+    }
+
+    /** Hands the failure back to the JMS transaction, which rolls back for the broker to redeliver. */
+    private static void rethrow(Exchange exchange) throws Exception {
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     private void callProvider(org.apache.camel.model.ProcessorDefinition<?> steps, ServiceDescription service) {
