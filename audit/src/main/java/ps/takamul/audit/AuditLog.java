@@ -2,6 +2,7 @@ package ps.takamul.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -61,11 +62,19 @@ public final class AuditLog implements AutoCloseable {
      * exceptionally with {@link AuditUnavailableException}. Nothing else may be answered first.
      */
     public CompletableFuture<Long> append(AuditRecord record) {
+        return append(record, Map.of());
+    }
+
+    /**
+     * Appends a record with the bodies it keeps ({@code bodyLogging: full}), keyed by the digests
+     * the record names; the bodies are committed with the record or not at all.
+     */
+    public CompletableFuture<Long> append(AuditRecord record, Map<String, byte[]> bodies) {
         if (!available) {
             return CompletableFuture.failedFuture(new AuditUnavailableException(
                     "the audit log's database is unavailable; retrying every " + PROBE_MILLIS + " ms", null));
         }
-        return store.append(record).whenComplete((sequence, failure) -> {
+        return store.append(record, bodies).whenComplete((sequence, failure) -> {
             if (failure != null) {
                 markUnavailable(failure);
             } else if (sinceCheckpoint.incrementAndGet() >= policy.records()) {

@@ -189,6 +189,24 @@ class ExchangeAuditTest {
         assertThat(story.get(1).client()).isEqualTo("PS/GOV/MOF/e-payments");
     }
 
+    @Test
+    void aFullBodyLoggingServiceKeepsItsBodiesWithPersonalFieldsMasked() throws Exception {
+        String messageId = "audit-full-" + UUID.randomUUID();
+        String body = "{\"transactionId\":\"T-9\",\"payer\":{\"nationalId\":\"987654321\",\"nameAr\":\"محمد الخطيب\"}}";
+        HttpResponse<byte[]> accepted = Http.send(Http.post(node.restBaseUrl() + "/PS/GOV/TEST/provider/payment-notification/v1",
+                "PS/GOV/MOF/e-payments", "application/json", body.getBytes(StandardCharsets.UTF_8))
+                .header("X-Road-Id", messageId));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        provider.nextPayment();
+
+        AuditRecord r = node.audit().log().store().search(AuditQuery.all().messageId(messageId)).records().stream()
+                .map(StoredRecord::record).filter(x -> "ingress".equals(x.details().get("hop"))).findFirst().orElseThrow();
+        assertThat(r.requestDigest()).isEqualTo(digest(body.getBytes(StandardCharsets.UTF_8)));
+        String kept = new String(node.audit().log().store().body(r.requestDigest()).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(kept).contains("\"nationalId\":\"*******21\"").contains("محمد الخطيب").doesNotContain("987654321");
+        assertThat(node.audit().log().store().body(r.responseDigest())).isPresent();
+    }
+
     private static AuditRecord only(String messageId) {
         List<StoredRecord> found = node.audit().log().store().search(AuditQuery.all().messageId(messageId)).records();
         assertThat(found).hasSize(1);

@@ -155,7 +155,7 @@ public final class AuditTrail {
                 callback.done(true);
                 return true;
             }
-            log.append(record).whenCompleteAsync((sequence, failure) -> {
+            log.append(record, keptBodies(exchange, record)).whenCompleteAsync((sequence, failure) -> {
                 if (failure != null) {
                     LOG.error("{} id={} not audited: {}", protocol, record.messageId(), failure.getMessage());
                     if (answered) {
@@ -180,6 +180,47 @@ public final class AuditTrail {
             int status = "soap".equals(protocol) ? 500 : error.error().httpStatus();
             return ExchangeRecords.of(exchange, origin, Instant.now(), status, error.error().code(), policy);
         }
+    }
+
+    /**
+     * The bodies a {@code bodyLogging: full} service keeps, masked, under the digests of the
+     * bodies as they crossed the wire (what the record names and a signature covers). A body
+     * that cannot be masked is not kept; the record says so.
+     */
+    private Map<String, byte[]> keptBodies(Exchange exchange, AuditRecord record) {
+        RequestContext request = RequestContext.of(exchange);
+        if (request == null || request.service().bodyLogging() != BodyLogging.FULL) {
+            return Map.of();
+        }
+        Map<String, byte[]> kept = new java.util.HashMap<>();
+        keep(kept, record.requestDigest(), exchange.getProperty(ExchangeProperties.REQUEST_BODY, byte[].class),
+                contentType(exchange, true));
+        keep(kept, record.responseDigest(), exchange.getProperty(ExchangeProperties.RESPONSE_BODY, byte[].class),
+                contentType(exchange, false));
+        return kept;
+    }
+
+    private void keep(Map<String, byte[]> kept, String digest, byte[] body, String contentType) {
+        if (digest == null || body == null || body.length == 0) {
+            return;
+        }
+        byte[] masked = mask.apply(body, contentType);
+        if (masked != null) {
+            kept.put(digest, masked);
+        }
+    }
+
+    private static String contentType(Exchange exchange, boolean request) {
+        if (RequestContext.of(exchange).service().protocol() == ps.takamul.core.catalogue.ServiceProtocol.SOAP) {
+            return "text/xml";
+        }
+        if (request) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> headers = exchange.getProperty(ExchangeProperties.REQUEST_HEADERS, Map.class);
+            Object type = headers == null ? null : headers.get(Exchange.CONTENT_TYPE);
+            return type == null ? null : type.toString();
+        }
+        return exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
     }
 
     /** Notes, before a notification goes to its provider, which message it is and when it went. */
