@@ -39,6 +39,7 @@ import ps.takamul.core.identifier.ServiceId;
 import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.node.audit.NodeAudit;
+import ps.takamul.routes.audit.AuditTrail;
 import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.config.HostedServices;
@@ -189,7 +190,7 @@ public final class TakamulNode implements AutoCloseable {
         VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
                 VertxPlatformHttpRouter.getRouterNameFromPort(server.getConfigurationPort()));
-        refuseOversizedBodies(router, maxBody);
+        refuseOversizedBodies(router, maxBody, nodeAudit.trail());
         if (tlsMaterial != null) {
             // Only the secure profile reads the peer header, so only it pays for setting it.
             MutualTlsListener.bindPeerIdentity(router);
@@ -215,7 +216,7 @@ public final class TakamulNode implements AutoCloseable {
      * it first, by its Content-Length, in our own format; a chunked body that grows past the limit
      * fails in Vert.x's body handler, and the failure handler answers in our format too.
      */
-    private static void refuseOversizedBodies(VertxPlatformHttpRouter router, long maxBody) {
+    private static void refuseOversizedBodies(VertxPlatformHttpRouter router, long maxBody, AuditTrail audit) {
         String detail = "request body is over the limit of " + maxBody + " bytes";
         Handler<RoutingContext> problem = ctx -> {
             String messageId;
@@ -226,15 +227,14 @@ public final class TakamulNode implements AutoCloseable {
             }
             EXCHANGE_LOG.warn("rest id={} client=- service=- error={} detail=\"{}\"", messageId,
                     ErrorCode.BODY_TOO_LARGE.code(), detail);
-            ctx.response().setStatusCode(413)
-                    .putHeader("Content-Type", "application/problem+json")
-                    .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
-                    .putHeader(XRoadHeaders.ID, messageId)
-                    .putHeader("Connection", "close")
-                    .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
-                            .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
-                            .put("detail", detail).put("code", ErrorCode.BODY_TOO_LARGE.code())
-                            .put("messageId", messageId).encode());
+            String id = messageId;
+            String client = ctx.request().getHeader(XRoadHeaders.CLIENT);
+            // Answered once the refusal is on record, back on the request's own Vert.x context,
+            // which never blocks meanwhile.
+            io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+            audit.refusedOutsideRoutes("rest", id, client == null || client.length() > 200 ? null : client.strip(), 413,
+                    ErrorCode.BODY_TOO_LARGE.code())
+                    .whenComplete((sequence, failure) -> context.runOnContext(v -> tooLarge(ctx, id, detail)));
         };
         router.route().order(Integer.MIN_VALUE)
                 .handler(ctx -> {
@@ -253,6 +253,21 @@ public final class TakamulNode implements AutoCloseable {
                         ctx.next();
                     }
                 });
+    }
+
+    private static void tooLarge(RoutingContext ctx, String messageId, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", "application/problem+json")
+                .putHeader(XRoadHeaders.ERROR, ErrorCode.BODY_TOO_LARGE.code())
+                .putHeader(XRoadHeaders.ID, messageId)
+                .putHeader("Connection", "close")
+                .end(new JsonObject().put("type", ErrorCode.BODY_TOO_LARGE.typeUri())
+                        .put("title", ErrorCode.BODY_TOO_LARGE.title()).put("status", 413)
+                        .put("detail", detail).put("code", ErrorCode.BODY_TOO_LARGE.code())
+                        .put("messageId", messageId).encode());
     }
 
     /** A mediation endpoint named in the catalogue must be a route's input, or start-up fails. */

@@ -207,6 +207,30 @@ class ExchangeAuditTest {
         assertThat(node.audit().log().store().body(r.responseDigest())).isPresent();
     }
 
+    @Test
+    void refusalsBeforeAnyRouteAreOnRecordToo() throws Exception {
+        String messageId = "audit-too-large-" + UUID.randomUUID();
+        HttpResponse<byte[]> tooLarge = Http.send(Http.post(node.restBaseUrl() + "/PS/GOV/TEST/provider/echo/v1",
+                MOH, "application/json", new byte[70_000]).header("X-Road-Id", messageId));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        AuditRecord large = only(messageId);
+        assertThat(large.errorCode()).isEqualTo("Client.BodyTooLarge");
+        assertThat(large.client()).isEqualTo(MOH);
+        assertThat(large.details()).containsEntry("refusedBy", "http-server");
+
+        long before = node.audit().log().size();
+        HttpResponse<byte[]> broken = Http.send(Http.soap(node.soapAddress(),
+                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><soapenv:Envelope xmlns:soapenv="
+                + "\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><x>&e;</x></soapenv:Body></soapenv:Envelope>"));
+        assertThat(broken.statusCode()).isEqualTo(500);
+        List<AuditRecord> after = node.audit().log().store().read(before, node.audit().log().size()).stream()
+                .map(StoredRecord::record).toList();
+        assertThat(after).anySatisfy(r -> {
+            assertThat(r.errorCode()).isEqualTo("Client.ForbiddenXml");
+            assertThat(r.details()).containsEntry("refusedBy", "cxf");
+        });
+    }
+
     private static AuditRecord only(String messageId) {
         List<StoredRecord> found = node.audit().log().store().search(AuditQuery.all().messageId(messageId)).records();
         assertThat(found).hasSize(1);

@@ -223,6 +223,28 @@ public final class AuditTrail {
         return exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
     }
 
+    /**
+     * Records a request refused before any route saw it: by the HTTP server (a body over the
+     * limit) or by CXF (a broken envelope, a WS-Security header that does not verify). Little is
+     * known of it: what the refusal found, the error code and when.
+     *
+     * @return completes once the record is durable; the refusal is answered either way
+     */
+    public java.util.concurrent.CompletableFuture<Long> refusedOutsideRoutes(String protocol, String messageId,
+                                                                              String client, int status, String errorCode) {
+        if (log == null || !log.available()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(-1L);
+        }
+        Instant now = Instant.now();
+        AuditRecord record = new AuditRecord(AuditRecord.Kind.EXCHANGE, now, origin, messageId, messageId, client,
+                null, null, null, null, null, now, null, now, 0, 0, status, errorCode, null, null, null, null, null,
+                Map.of("hop", "ingress", "refusedBy", protocol.equals("soap") ? "cxf" : "http-server"));
+        return log.append(record).exceptionally(failure -> {
+            LOG.error("{} id={} refusal not audited: {}", protocol, messageId, failure.getMessage());
+            return -1L;
+        });
+    }
+
     /** Notes, before a notification goes to its provider, which message it is and when it went. */
     public Processor deliveryStarted() {
         return exchange -> {

@@ -1,5 +1,9 @@
 package ps.takamul.routes.soap;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import ps.takamul.routes.audit.AuditTrail;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -17,14 +21,29 @@ import ps.takamul.core.protocol.ErrorCode;
 final class FaultCodeInterceptor extends AbstractSoapInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger("takamul.exchange");
 
-    FaultCodeInterceptor() {
+    /** Set on the CXF exchange by the route once it has recorded the refusal itself. */
+    static final String AUDITED = "takamul.audited";
+    /** CXF's thread waits this long for the record; the fault goes out either way. */
+    private static final long AUDIT_WAIT_SECONDS = 5;
+
+    private final AuditTrail audit;
+
+    FaultCodeInterceptor(AuditTrail audit) {
         super(Phase.PRE_STREAM);
+        this.audit = audit;
     }
 
     @Override
     public void handleMessage(SoapMessage message) {
         Exception content = message.getContent(Exception.class);
-        if (!(content instanceof Fault fault) || (fault instanceof SoapFault soap && SoapFaults.isOurs(soap))) {
+        if (!(content instanceof Fault fault)) {
+            return;
+        }
+        if (fault instanceof SoapFault soap && SoapFaults.isOurs(soap)) {
+            if (message.getExchange().get(AUDITED) == null) {
+                // made by an interceptor before the route (WS-Security): the route never saw it
+                record(soap.getFaultCode().getLocalPart(), SoapFaults.messageIdOf(soap));
+            }
             return;
         }
         ErrorCode code = classify(fault);
@@ -35,7 +54,18 @@ final class FaultCodeInterceptor extends AbstractSoapInterceptor {
             default -> "internal error";
         };
         LOG.warn("soap id=- error={} detail=\"{}\"", code.code(), detail);
+        record(code.code(), null);
         message.setContent(Exception.class, SoapFaults.of(code, detail, null));
+    }
+
+    private void record(String code, String messageId) {
+        try {
+            audit.refusedOutsideRoutes("soap", messageId, null, 500, code).get(AUDIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("soap id={} refusal not audited in time", messageId == null ? "-" : messageId);
+        }
     }
 
     private static ErrorCode classify(Fault fault) {

@@ -32,6 +32,17 @@ public final class SoapFaults {
         return fault.getFaultCode().getLocalPart().contains(".");
     }
 
+    /** The message id a fault of ours names in its detail, or null. */
+    static String messageIdOf(SoapFault fault) {
+        Element detail = fault.getDetail();
+        if (detail == null) {
+            return null;
+        }
+        org.w3c.dom.NodeList ids = detail.getElementsByTagNameNS(XRoadHeaders.TAKAMUL_NS, "messageId");
+        String id = ids.getLength() == 0 ? null : ids.item(0).getTextContent();
+        return id == null || id.equals("-") ? null : id;
+    }
+
     private static Element detail(ErrorCode code, String messageId) {
         try {
             DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();

@@ -48,7 +48,7 @@ public final class SoapIngressRoute extends RouteBuilder {
         endpoint.setAddress(settings.soapAddress());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.getInInterceptors().add(new BodyLimitInterceptor(settings.maxBodyBytes()));
-        endpoint.getOutFaultInterceptors().add(new FaultCodeInterceptor());
+        endpoint.getOutFaultInterceptors().add(new FaultCodeInterceptor(settings.audit()));
         if (settings.trust().enabled()) {
             SoapSecurity.install(endpoint, settings.trust(), settings.requireClientCertificate());
         }
@@ -71,6 +71,7 @@ public final class SoapIngressRoute extends RouteBuilder {
                             .process(settings.audit().answered("soap"))
                     .endDoTry()
                 .doCatch(Exception.class)
+                    .process(SoapIngressRoute::markAudited)
                     .process(settings.audit().refused("soap"))
                     .process(SoapIngressRoute::fault)
                 .end();
@@ -99,6 +100,15 @@ public final class SoapIngressRoute extends RouteBuilder {
             engine = engines.createJettyHTTPServerEngine(address.getHost(), address.getPort(), address.getScheme());
         }
         engine.setSendServerVersion(false);
+    }
+
+    /** The route records its own refusals; the fault interceptor must not record them again. */
+    private static void markAudited(Exchange exchange) {
+        org.apache.cxf.message.Message cxf = exchange.getIn().getHeader(
+                org.apache.camel.component.cxf.common.message.CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class);
+        if (cxf != null) {
+            cxf.getExchange().put(FaultCodeInterceptor.AUDITED, Boolean.TRUE);
+        }
     }
 
     /** Ends the exchange with a SOAP Fault; CXF writes it with HTTP 500. */
