@@ -1,0 +1,27 @@
+package ps.takamul.routes.auditor;
+
+import java.util.Optional;
+import ps.takamul.audit.AuditLog;
+import ps.takamul.audit.bundle.Exporter;
+
+/**
+ * What the auditor interfaces need from the node: its audit log, the bundles it exports, its
+ * name in checkpoints, and who may read.
+ */
+public interface AuditorAccess {
+
+    AuditLog log();
+
+    /** Writes the export and evidence bundles. */
+    Exporter exporter();
+
+    /** The node's id as its checkpoints name it ({@code origin} of the checkpoint note). */
+    String origin();
+
+    /**
+     * The auditor whose HTTP Basic credentials these are ({@code Authorization} header as sent,
+     * possibly null), or empty when there are none or they are wrong. Refusals are the
+     * implementation's to log, by name only.
+     */
+    Optional<Auditor> authenticate(String basicAuthorizationHeader);
+}
