@@ -16,7 +16,8 @@ import ps.takamul.audit.record.AuditRecords;
 
 /**
  * The audit store on a SQL database, the same for PostgreSQL and H2 but for their
- * {@link SqlDialect}. Appends go through one group-committing writer; reads each take a connection.
+ * {@link SqlDialect}. Appends go through one group-committing writer; reads take a connection from
+ * a few kept open ({@link ReaderPool}).
  * One store, one writer per log: two nodes must not append to the same tables.
  */
 public final class JdbcAuditStore implements AuditStore {
@@ -28,7 +29,10 @@ public final class JdbcAuditStore implements AuditStore {
     private final BodyTable bodies;
     private final SegmentTable segments;
     private final StoreLeaves leaves;
+    /** Idle reader connections kept: enough for an auditor or two and the checkpoint thread. */
+    private static final int READERS_KEPT = 4;
     private final ConnectionSource source;
+    private final ReaderPool readers;
 
     /** Opens the store, creating its tables on first use; fails if the database cannot be reached. */
     public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
@@ -39,12 +43,13 @@ public final class JdbcAuditStore implements AuditStore {
             throw RecordReader.unavailable(e);
         }
         this.source = source;
+        readers = new ReaderPool(source, READERS_KEPT);
         writer = new RecordWriter(source, dialect, committed::set);
         commits = new GroupCommit(writer, settings, "takamul-audit-writer");
-        reader = new RecordReader(source);
-        checkpoints = new CheckpointTable(source, dialect);
-        bodies = new BodyTable(source);
-        segments = new SegmentTable(source, dialect);
+        reader = new RecordReader(readers);
+        checkpoints = new CheckpointTable(readers, dialect);
+        bodies = new BodyTable(readers);
+        segments = new SegmentTable(readers, source, dialect);
         leaves = new StoreLeaves(committed::get, reader::leafHashes);
     }
 
@@ -123,5 +128,6 @@ public final class JdbcAuditStore implements AuditStore {
     public void close() {
         commits.close();
         writer.close();
+        readers.close();
     }
 }

@@ -19,16 +19,23 @@ import java.util.List;
  * the leaf is kept. Anything amiss rolls all of it back.
  */
 final class SegmentTable {
+    private final ConnectionSource readers;
     private final ConnectionSource source;
     private final SqlDialect dialect;
 
-    SegmentTable(ConnectionSource source, SqlDialect dialect) {
+    /**
+     * @param readers for listing segments
+     * @param source  for the archive step: a connection of its own, closed after it, so the H2
+     *                session variable that marks the step dies with it
+     */
+    SegmentTable(ConnectionSource readers, ConnectionSource source, SqlDialect dialect) {
+        this.readers = readers;
         this.source = source;
         this.dialect = dialect;
     }
 
     List<ArchiveSegment> all() {
-        try (Connection c = source.open();
+        try (Connection c = readers.open();
              PreparedStatement s = c.prepareStatement(
                      "SELECT from_seq, to_seq, file_name, file_sha256, sealed_at FROM audit_segment ORDER BY from_seq");
              ResultSet rs = s.executeQuery()) {

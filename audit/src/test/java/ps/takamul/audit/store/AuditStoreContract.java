@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -40,6 +41,7 @@ import ps.takamul.audit.record.AuditRecords;
  */
 abstract class AuditStoreContract {
     private volatile boolean down;
+    private final AtomicInteger opens = new AtomicInteger();
     private final List<JdbcAuditStore> opened = new ArrayList<>();
     JdbcAuditStore store;
 
@@ -83,6 +85,7 @@ abstract class AuditStoreContract {
             if (down) {
                 throw new SQLException("the test took the database down", "08001");
             }
+            opens.incrementAndGet();
             return connect();
         };
         JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), settings);
@@ -280,6 +283,22 @@ abstract class AuditStoreContract {
         long next = store.append(record(8)).join();
         assertThat(next).isEqualTo(seq == null ? 3 : 4);
         assertThat(rowsInTable()).isEqualTo(next + 1);
+    }
+
+    @Test
+    void readsReuseKeptConnectionsAndReplaceOneTheDatabaseBroke() throws Exception {
+        appendConcurrently(5, 1);
+        store.search(AuditQuery.all());
+        int before = opens.get();
+        for (int i = 0; i < 50; i++) {
+            assertThat(store.search(AuditQuery.all().messageId("msg-" + (i % 5))).records()).hasSize(1);
+            assertThat(store.read(i % 5)).isPresent();
+        }
+        assertThat(opens.get() - before).isLessThanOrEqualTo(1);
+        killConnections();
+        assertThat(store.search(AuditQuery.all()).records()).hasSize(5);
+        assertThat(store.checkpoints()).isEmpty();
+        assertThat(opens.get() - before).isGreaterThanOrEqualTo(1);
     }
 
     static String digest(byte[] body) {
