@@ -56,6 +56,24 @@ public final class MerkleTree {
         return proof;
     }
 
+    /**
+     * The roots of the perfect subtrees that make up the first {@code size} leaves, largest first:
+     * what {@link CompactRange} starts from, so a bundle that begins at record {@code size} can
+     * still compute roots over the whole log.
+     */
+    public List<byte[]> compactRange(long size) {
+        checkSize(size);
+        List<byte[]> hashes = new ArrayList<>();
+        long start = 0;
+        for (long bit = Long.highestOneBit(size); bit > 0; bit >>>= 1) {
+            if ((size & bit) != 0) {
+                hashes.add(hash(start, bit));
+                start += bit;
+            }
+        }
+        return hashes;
+    }
+
     private void path(long index, long start, long count, List<byte[]> proof) {
         if (count == 1) {
             return;
