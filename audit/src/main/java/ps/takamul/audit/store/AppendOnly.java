@@ -1,5 +1,9 @@
 package ps.takamul.audit.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,13 @@ final class AppendOnly {
     static final String ARCHIVING_SETTING = "takamul.archiving";
     /** The H2 session variable the archive step sets on its own connection. */
     static final String ARCHIVING_VARIABLE = "@takamul_archiving";
+
+    /**
+     * Kept as the comment of the PostgreSQL guard function; a node finding it (and every trigger)
+     * in place creates nothing, so it can run as a user that may only read and write rows. Raise
+     * it when the tables or the guards change: the next start as the owner brings them up to date.
+     */
+    static final String VERSION = "takamul-audit-schema/1";
 
     private static final List<String> TABLES =
             List.of("audit_record", "audit_checkpoint", "audit_leaf", "audit_body", "audit_segment");
@@ -82,7 +93,32 @@ final class AppendOnly {
         }
         ddl.add("CREATE OR REPLACE TRIGGER audit_segment_follows BEFORE INSERT ON audit_segment"
                 + " FOR EACH ROW EXECUTE FUNCTION takamul_audit_segment_follows()");
+        ddl.add("COMMENT ON FUNCTION takamul_audit_append_only() IS '" + VERSION + "'");
         return ddl;
+    }
+
+    /** Whether this schema has the current tables and every guard, so that there is nothing to create. */
+    static boolean postgresCurrent(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT obj_description(to_regprocedure(quote_ident(current_schema()) "
+                     + "|| '.takamul_audit_append_only()'), 'pg_proc'), "
+                     + "(SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                     + "WHERE c.relnamespace = to_regnamespace(quote_ident(current_schema())) AND NOT t.tgisinternal "
+                     + "AND t.tgname IN (" + String.join(", ", postgresTriggers().stream().map(n -> "'" + n + "'").toList())
+                     + "))")) {
+            rs.next();
+            return VERSION.equals(rs.getString(1)) && rs.getLong(2) == postgresTriggers().size();
+        }
+    }
+
+    private static List<String> postgresTriggers() {
+        List<String> names = new ArrayList<>();
+        for (String table : TABLES) {
+            names.add(table + "_append_only");
+            names.add(table + "_no_truncate");
+        }
+        names.add("audit_segment_follows");
+        return names;
     }
 
     /**

@@ -25,7 +25,14 @@ final class AuditSchema {
     private AuditSchema() {
     }
 
+    /**
+     * Creates what is missing. On PostgreSQL, a schema already current is left alone, so the node
+     * can run as a user without the right to create or alter anything (docs/audit-store.md).
+     */
     static void create(Connection connection, SqlDialect dialect) throws SQLException {
+        if (dialect.schemaCurrent(connection)) {
+            return;
+        }
         String bytes = dialect.binaryType();
         List<String> ddl = new ArrayList<>(List.of(
                 "CREATE TABLE IF NOT EXISTS audit_record ("

@@ -28,6 +28,11 @@ public enum SqlDialect {
         }
 
         @Override
+        boolean schemaCurrent(Connection connection) throws SQLException {
+            return AppendOnly.postgresCurrent(connection);
+        }
+
+        @Override
         void beginArchiving(Connection connection) throws SQLException {
             // SET LOCAL: the setting ends with the transaction, committed or not.
             try (Statement s = connection.createStatement()) {
@@ -55,6 +60,12 @@ public enum SqlDialect {
         @Override
         List<String> guards() {
             return AppendOnly.h2();
+        }
+
+        @Override
+        boolean schemaCurrent(Connection connection) {
+            // Embedded: the node owns the file, and IF NOT EXISTS makes creating cheap.
+            return false;
         }
 
         @Override
@@ -92,6 +103,9 @@ public enum SqlDialect {
 
     /** The triggers (and whatever else) that refuse updates and deletes, created idempotently. */
     abstract List<String> guards();
+
+    /** Whether the tables and guards are there as this version makes them: then nothing is created. */
+    abstract boolean schemaCurrent(Connection connection) throws SQLException;
 
     /** Marks the transaction just begun on this connection as the archive step's. */
     abstract void beginArchiving(Connection connection) throws SQLException;
