@@ -25,13 +25,13 @@ final class AuditPages {
             label{display:flex;flex-direction:column;font-size:.9rem}input{font:inherit;padding:.25rem}
             .actions{display:flex;gap:1rem;align-items:end}.none{color:#666}.current{background:#fff7d6}
             .refused{color:#9b1c1c}.answered{color:#0b5d3b}.verified{color:#0b5d3b;font-weight:bold}.failed{color:#9b1c1c;font-weight:bold}
-            .names{display:block}.proof li{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}
+            .names{display:block}.time{white-space:nowrap}.proof li{font-family:ui-monospace,monospace;font-size:.85em;overflow-wrap:anywhere}
             """;
 
     private AuditPages() {
     }
 
-    /** The page up to the start of its content. {@code self} is this page's address in the other language. */
+    /** The page up to the start of its content; {@code path} and {@code parameters} make its address in the other language. */
     static StringBuilder begin(PageLanguage language, String title, String path, Map<String, String> parameters) {
         PageLanguage other = language.other();
         StringBuilder html = new StringBuilder(16384);

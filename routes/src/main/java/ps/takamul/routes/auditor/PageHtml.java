@@ -32,6 +32,11 @@ final class PageHtml {
         return "<span class=\"id\" dir=\"ltr\">" + escape(text) + "</span>";
     }
 
+    /** A time, ISO-8601 UTC, kept on one line. */
+    static String time(java.time.Instant at) {
+        return "<span class=\"id time\" dir=\"ltr\">" + escape(at.toString()) + "</span>";
+    }
+
     /** Free text such as a purpose, laid out in its own direction (Arabic right to left). */
     static String text(String text) {
         return "<span dir=\"auto\">" + escape(text) + "</span>";

@@ -56,7 +56,7 @@ final class ReportPage {
                 .append(PageHtml.escape(l.say("الغرض المعلن", "Stated purpose"))).append("</th><th>")
                 .append(PageHtml.escape(l.say("النتيجة", "Outcome"))).append("</th></tr></thead>\n<tbody>\n");
         for (DataAccessReport.Access a : report.accesses()) {
-            html.append("<tr class=\"access\" data-seq=\"").append(a.seq()).append("\"><td>").append(PageHtml.code(a.at().toString()))
+            html.append("<tr class=\"access\" data-seq=\"").append(a.seq()).append("\"><td>").append(PageHtml.time(a.at()))
                     .append("</td><td class=\"institution\">");
             SearchPage.names(html, l.pick(a.institution()), l.pick(a.system()), a.client());
             html.append("</td><td class=\"service\">");

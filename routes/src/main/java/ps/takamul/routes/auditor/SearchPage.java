@@ -90,7 +90,7 @@ final class SearchPage {
             AuditRecord r = stored.record();
             html.append("<tr class=\"record\" data-seq=\"").append(stored.sequence()).append("\"><td><a class=\"seq\" href=\"")
                     .append(PageHtml.href(AuditorRoutes.RECORD_PAGE_PREFIX + stored.sequence(), Map.of(), l)).append("\">")
-                    .append(stored.sequence()).append("</a></td><td>").append(PageHtml.code(r.at().toString())).append("</td><td>")
+                    .append(stored.sequence()).append("</a></td><td>").append(PageHtml.time(r.at())).append("</td><td>")
                     .append(r.kind().name()).append("</td><td class=\"client\">");
             names(html, l.pick(CatalogueNames.institution(catalogue, r.client())), l.pick(CatalogueNames.system(catalogue, r.client())), r.client());
             html.append("</td><td class=\"service\">");
