@@ -27,8 +27,8 @@ final class AppendOnly {
     static final String ARCHIVING_VARIABLE = "@takamul_archiving";
 
     /**
-     * Kept as the comment of the PostgreSQL guard function; a node finding it (and every trigger)
-     * in place creates nothing, so it can run as a user that may only read and write rows. Raise
+     * Kept as the comment of the PostgreSQL guard function; a node finding it (and every trigger
+     * and index) in place creates nothing, so it can run as a user that may only read and write rows. Raise
      * it when the tables or the guards change: the next start as the owner brings them up to date.
      */
     static final String VERSION = "takamul-audit-schema/1";
@@ -97,18 +97,24 @@ final class AppendOnly {
         return ddl;
     }
 
-    /** Whether this schema has the current tables and every guard, so that there is nothing to create. */
+    /** Whether this schema has the current tables, every guard and every index, so that there is nothing to create. */
     static boolean postgresCurrent(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT obj_description(to_regprocedure(quote_ident(current_schema()) "
                      + "|| '.takamul_audit_append_only()'), 'pg_proc'), "
                      + "(SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                      + "WHERE c.relnamespace = to_regnamespace(quote_ident(current_schema())) AND NOT t.tgisinternal "
-                     + "AND t.tgname IN (" + String.join(", ", postgresTriggers().stream().map(n -> "'" + n + "'").toList())
-                     + "))")) {
+                     + "AND t.tgname IN (" + quoted(postgresTriggers()) + ")), "
+                     + "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() "
+                     + "AND indexname IN (" + quoted(AuditSchema.indexNames()) + "))")) {
             rs.next();
-            return VERSION.equals(rs.getString(1)) && rs.getLong(2) == postgresTriggers().size();
+            return VERSION.equals(rs.getString(1)) && rs.getLong(2) == postgresTriggers().size()
+                    && rs.getLong(3) == AuditSchema.indexNames().size();
         }
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
     }
 
     private static List<String> postgresTriggers() {

@@ -22,7 +22,21 @@ import java.util.List;
  * </ul>
  */
 final class AuditSchema {
+    /** Name first: {@link #indexNames} reads it from there. */
+    private static final List<String> INDEXES = List.of(
+            "audit_record_subject ON audit_record (data_subject, seq)",
+            "audit_record_client ON audit_record (client, appended_at)",
+            "audit_record_service ON audit_record (service, appended_at)",
+            "audit_record_message ON audit_record (message_id)",
+            "audit_record_user ON audit_record (user_id)",
+            "audit_record_time ON audit_record (appended_at)",
+            "audit_body_seq ON audit_body (seq)");
+
     private AuditSchema() {
+    }
+
+    static List<String> indexNames() {
+        return INDEXES.stream().map(index -> index.substring(0, index.indexOf(' '))).toList();
     }
 
     /**
@@ -43,12 +57,6 @@ final class AuditSchema {
                         + "status INTEGER NOT NULL, error_code VARCHAR, "
                         + "record " + bytes + " NOT NULL, "
                         + "leaf_hash " + bytes + " NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS audit_record_subject ON audit_record (data_subject, seq)",
-                "CREATE INDEX IF NOT EXISTS audit_record_client ON audit_record (client, appended_at)",
-                "CREATE INDEX IF NOT EXISTS audit_record_service ON audit_record (service, appended_at)",
-                "CREATE INDEX IF NOT EXISTS audit_record_message ON audit_record (message_id)",
-                "CREATE INDEX IF NOT EXISTS audit_record_user ON audit_record (user_id)",
-                "CREATE INDEX IF NOT EXISTS audit_record_time ON audit_record (appended_at)",
                 "CREATE TABLE IF NOT EXISTS audit_leaf ("
                         + "seq BIGINT PRIMARY KEY, "
                         + "leaf_hash " + bytes + " NOT NULL)",
@@ -56,7 +64,6 @@ final class AuditSchema {
                         + "digest VARCHAR PRIMARY KEY, "
                         + "seq BIGINT NOT NULL REFERENCES audit_record (seq), "
                         + "content " + dialect.largeBinaryType() + " NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS audit_body_seq ON audit_body (seq)",
                 "CREATE TABLE IF NOT EXISTS audit_checkpoint ("
                         + "tree_size BIGINT PRIMARY KEY, "
                         + "root_hash " + bytes + " NOT NULL, "
@@ -69,6 +76,7 @@ final class AuditSchema {
                         + "file_name VARCHAR NOT NULL, "
                         + "file_sha256 VARCHAR(64) NOT NULL, "
                         + "sealed_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+        INDEXES.forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
         ddl.addAll(dialect.guards());
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(true);
