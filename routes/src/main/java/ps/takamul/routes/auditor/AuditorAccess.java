@@ -20,8 +20,8 @@ public interface AuditorAccess {
 
     /**
      * The auditor whose HTTP Basic credentials these are ({@code Authorization} header as sent,
-     * possibly null), or empty when there are none or they are wrong. Refusals are the
-     * implementation's to log, by name only.
+     * possibly null), or empty when there are none or they are wrong. The routes log and record
+     * refusals (by name only); an implementation need not.
      */
     Optional<Auditor> authenticate(String basicAuthorizationHeader);
 }
