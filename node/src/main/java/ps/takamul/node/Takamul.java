@@ -12,6 +12,8 @@ import ps.takamul.examples.civilregistry.CivilRegistryServer;
 import ps.takamul.examples.civilregistry.Population;
 import ps.takamul.examples.civilregistry.PopulationGenerator;
 import ps.takamul.examples.payments.BillingReceiver;
+import ps.takamul.audit.cli.AuditVerifyCommand;
+import ps.takamul.node.audit.auditors.AuditUserCommand;
 import ps.takamul.node.config.NodeSettings;
 import ps.takamul.node.reload.CatalogueCommand;
 import ps.takamul.node.tls.DevPki;
@@ -21,6 +23,8 @@ import ps.takamul.node.tls.DevPki;
  * <pre>
  *   java -jar takamul-node.jar [run|demo] [--secure] [--config FILE] [--set key=value ...]
  *   java -jar takamul-node.jar catalogue check [--catalogue DIR] [--agreements DIR] [--config FILE]
+ *   java -jar takamul-node.jar audit verify BUNDLE... [--trust PEM]
+ *   java -jar takamul-node.jar audit user add|remove|list ...
  * </pre>
  * {@code run} starts a node from {@code config/takamul.properties}; {@code demo} first starts the
  * example providers, then the node, and prints what to try. {@code demo --secure} runs the secure
@@ -33,6 +37,12 @@ public final class Takamul {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("catalogue")) {
             System.exit(CatalogueCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 1 && args[0].equals("audit") && args[1].equals("verify")) {
+            System.exit(AuditVerifyCommand.commandLine().execute(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        if (args.length > 1 && args[0].equals("audit") && args[1].equals("user")) {
+            System.exit(AuditUserCommand.commandLine().execute(Arrays.copyOfRange(args, 2, args.length)));
         }
         String command = "run";
         Path config = Path.of("config/takamul.properties");
@@ -50,6 +60,8 @@ public final class Takamul {
                 case "-h", "--help" -> {
                     System.out.println("usage: takamul [run|demo] [--secure] [--config FILE] [--set key=value ...]");
                     System.out.println("       takamul catalogue check [--catalogue DIR] [--agreements DIR] [--config FILE]");
+                    System.out.println("       takamul audit verify BUNDLE... [--trust PEM]");
+                    System.out.println("       takamul audit user add|remove|list ...");
                     return;
                 }
                 default -> {
@@ -65,6 +77,12 @@ public final class Takamul {
             Map<String, String> withTls = new HashMap<>(devPki.nodeSettings());
             withTls.putAll(overrides);
             settings = NodeSettings.load(config, withTls);
+        } else if (command.equals("demo") && settings.get("takamul.tsa.keystore").isEmpty()) {
+            // The plain demo time-stamps its audit checkpoints with the dev PKI's TSA.
+            devPki = DevPki.ensure(settings.getPath("takamul.data.dir"));
+            Map<String, String> withTsa = new HashMap<>(devPki.timestampSettings());
+            withTsa.putAll(overrides);
+            settings = NodeSettings.load(config, withTsa);
         }
         CivilRegistryServer registry = null;
         BillingReceiver billing = null;
@@ -109,7 +127,7 @@ public final class Takamul {
         }, "takamul-shutdown"));
         if (population != null) {
             printDemo(node, registry, billing, population);
-            if (devPki != null) {
+            if (secure) {
                 printSecureDemo(node, devPki, population.sampleIds(1).get(0));
             }
         }
@@ -169,8 +187,17 @@ public final class Takamul {
                         %1$s/PS/GOV/MOI/bills/payment-notification/v1
                    curl -s %7$s/payments      (what the Interior's billing system booked)
 
+                 Every exchange above is in the tamper-evident audit log. Auditors search it in Arabic
+                 (English: ?lang=en) as user 'auditor', password in %8$s:
+                   %9$s/audit
+                   curl -s -u "auditor:$(cat %8$s)" '%9$s/audit/api/data-subjects/%6$s/report'
+                 Export it and verify it offline, trusting nothing the node says:
+                   curl -s -u "auditor:$(cat %8$s)" -o audit.zip '%9$s/audit/api/export'
+                   java -jar node/target/takamul-node.jar audit verify audit.zip
+
                  Stop with Ctrl-C. More in README.md and docs/.
                 ============================================================
-                """, rest, node.soapAddress(), registry.address(), population.size(), ids, ids.get(0), billing.address());
+                """, rest, node.soapAddress(), registry.address(), population.size(), ids, ids.get(0), billing.address(),
+                node.audit().defaultPasswordFile(), rest.replace("/r1", ""));
     }
 }

@@ -40,6 +40,7 @@ import ps.takamul.core.protocol.ErrorCode;
 import ps.takamul.core.protocol.XRoadHeaders;
 import ps.takamul.node.audit.NodeAudit;
 import ps.takamul.routes.audit.AuditTrail;
+import ps.takamul.routes.auditor.AuditorRoutes;
 import ps.takamul.node.broker.EmbeddedBroker;
 import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.config.HostedServices;
@@ -164,6 +165,7 @@ public final class TakamulNode implements AutoCloseable {
         camel.addRoutes(new RestIngressRoute(catalogue, ingress));
         camel.addRoutes(new SoapIngressRoute(catalogue, ingress));
         camel.addRoutes(new MetadataRoutes(catalogue, ingress));
+        camel.addRoutes(new AuditorRoutes(nodeAudit, catalogue));
         if (!settings.get("takamul.tsa.keystore").isEmpty()) {
             char[] password = secret("takamul.tsa.password", "TAKAMUL_TSA_PASSWORD");
             KeyStore tsaKeys = Keystores.load(settings.getPath("takamul.tsa.keystore"), password);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ps.takamul.audit.AuditLog;
-import ps.takamul.audit.checkpoint.CheckpointMaker;
+import ps.takamul.audit.bundle.Exporter;
+import ps.takamul.audit.checkpoint.SignedCheckpoints;
 import ps.takamul.audit.checkpoint.CheckpointPolicy;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.store.AuditStore;
@@ -26,7 +28,10 @@ import ps.takamul.audit.store.GroupCommitSettings;
 import ps.takamul.core.audit.AdminAction;
 import ps.takamul.core.audit.AdminAudit;
 import ps.takamul.core.catalogue.Catalogue;
+import ps.takamul.node.audit.auditors.Auditors;
 import ps.takamul.node.config.NodeSettings;
+import ps.takamul.routes.auditor.Auditor;
+import ps.takamul.routes.auditor.AuditorAccess;
 import ps.takamul.routes.audit.AuditTrail;
 import ps.takamul.routes.audit.BodyMask;
 
@@ -35,7 +40,7 @@ import ps.takamul.routes.audit.BodyMask;
  * (embedded H2 under the data folder, or PostgreSQL), the checkpoint key and schedule, and the
  * routes' side of it. Administrative actions go into the same log.
  */
-public final class NodeAudit implements AdminAudit, AutoCloseable {
+public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAudit.class);
     /** An admin action is rare and must be on record before the node goes on. */
     private static final long ADMIN_WAIT_SECONDS = 10;
@@ -44,12 +49,17 @@ public final class NodeAudit implements AdminAudit, AutoCloseable {
     private final AuditLog log;
     private final CheckpointKey key;
     private final AuditTrail trail;
+    private final Exporter exporter;
+    private Auditors auditors;
+    private Path usersFile;
+    private Retention retention;
 
-    private NodeAudit(String origin, AuditLog log, CheckpointKey key, AuditTrail trail) {
+    private NodeAudit(String origin, AuditLog log, CheckpointKey key, AuditTrail trail, Exporter exporter) {
         this.origin = origin;
         this.log = log;
         this.key = key;
         this.trail = trail;
+        this.exporter = exporter;
     }
 
     /** Opens the log the settings name; fails if its database cannot be reached. */
@@ -65,20 +75,26 @@ public final class NodeAudit implements AdminAudit, AutoCloseable {
                             secrets.apply("takamul.audit.signing.password", "TAKAMUL_AUDIT_SIGNING_PASSWORD"));
             CheckpointPolicy policy = new CheckpointPolicy(settings.getLong("takamul.audit.checkpoint.records"),
                     settings.getDuration("takamul.audit.checkpoint.interval"));
-            AuditLog log = new AuditLog(store, checkpoints(), policy, Clock.systemUTC());
+            Timestamps tsa = Timestamps.of(settings, secrets);
+            AuditLog log = new AuditLog(store, new SignedCheckpoints(origin, key.key(), key.chain(), tsa.source()),
+                    policy, Clock.systemUTC());
             BodyMask mask = new BodyMask(fields(settings.get("takamul.audit.mask-fields")));
-            NodeAudit audit = new NodeAudit(origin, log, key, new AuditTrail(log, origin, catalogue, mask));
-            LOG.info("Audit log: {} ({} records), checkpoints every {} records or {}", describe(settings, dir),
-                    log.size(), policy.records(), policy.interval());
+            NodeAudit audit = new NodeAudit(origin, log, key, new AuditTrail(log, origin, catalogue, mask),
+                    new Exporter(log, origin, key.chain(), tsa.chain()));
+            Path users = settings.get("takamul.audit.users").isEmpty()
+                    ? Auditors.defaultFile(settings.getPath("takamul.data.dir")) : settings.getPath("takamul.audit.users");
+            Auditors.ensureDefault(users);
+            audit.auditors = Auditors.load(users);
+            audit.usersFile = users;
+            audit.retention = Retention.start(settings, log, audit.exporter, dir);
+            LOG.info("Audit log: {} ({} records), checkpoints every {} records or {}, signed by {}, time-stamped {}",
+                    describe(settings, dir), log.size(), policy.records(), policy.interval(),
+                    key.chain().get(0).getSubjectX500Principal().getName(), tsa.description());
             return audit;
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
-    }
-
-    private static CheckpointMaker checkpoints() {
-        return CheckpointMaker.UNSIGNED;
     }
 
     private static AuditStore store(NodeSettings settings, Path dir,
@@ -123,14 +139,27 @@ public final class NodeAudit implements AdminAudit, AutoCloseable {
         return fields;
     }
 
+    @Override
+    public Optional<Auditor> authenticate(String basicAuthorizationHeader) {
+        return auditors.authenticate(basicAuthorizationHeader);
+    }
+
+    @Override
     public AuditLog log() {
         return log;
+    }
+
+    /** Export bundles and evidence packages, signed checkpoints and certificates included. */
+    @Override
+    public Exporter exporter() {
+        return exporter;
     }
 
     public AuditTrail trail() {
         return trail;
     }
 
+    @Override
     public String origin() {
         return origin;
     }
@@ -157,8 +186,16 @@ public final class NodeAudit implements AdminAudit, AutoCloseable {
         }
     }
 
+    /** The first auditor's password, as made at first start (the file is gone once an operator removes it). */
+    public Path defaultPasswordFile() {
+        return usersFile.resolveSibling(Auditors.PASSWORD_FILE);
+    }
+
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         trail.close();
         log.close();
     }

@@ -131,6 +131,14 @@ public final class DevPki {
         return settings;
     }
 
+    /**
+     * Only the hub's time-stamping authority: the plain demo uses it to time-stamp its audit
+     * checkpoints, as a production node would with its instance's TSA.
+     */
+    public Map<String, String> timestampSettings() {
+        return Map.of("takamul.tsa.keystore", dir.resolve("tsa/tsa.p12").toString(), "takamul.tsa.password", password);
+    }
+
     public Path rootCertificate() {
         return dir.resolve("ca/" + InstanceCa.ROOT_CERTIFICATE);
     }
