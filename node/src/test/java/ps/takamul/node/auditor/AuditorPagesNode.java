@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -22,7 +21,6 @@ import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.node.audit.auditors.Auditors;
 import ps.takamul.node.config.CatalogueSource;
 import ps.takamul.node.support.TestNodes;
-import ps.takamul.routes.auditor.Auditor;
 import ps.takamul.routes.auditor.AuditorAccess;
 import ps.takamul.routes.auditor.AuditorRoutes;
 import ps.takamul.routes.auditor.AuditorRole;
@@ -60,27 +58,7 @@ final class AuditorPagesNode implements AutoCloseable {
         config.setBindPort(port);
         camel = new DefaultCamelContext();
         camel.addService(new VertxPlatformHttpServer(config));
-        camel.addRoutes(new AuditorRoutes(new AuditorAccess() {
-            @Override
-            public AuditLog log() {
-                return log;
-            }
-
-            @Override
-            public Exporter exporter() {
-                return exporter;
-            }
-
-            @Override
-            public String origin() {
-                return ORIGIN;
-            }
-
-            @Override
-            public Optional<Auditor> authenticate(String header) {
-                return auditors.authenticate(header);
-            }
-        }, () -> catalogue));
+        camel.addRoutes(new AuditorRoutes(AuditorAccess.of(log, exporter, ORIGIN, auditors::authenticate), () -> catalogue));
         camel.start();
     }
 

@@ -1,6 +1,7 @@
 package ps.takamul.routes.auditor;
 
 import java.util.Optional;
+import java.util.function.Function;
 import ps.takamul.audit.AuditLog;
 import ps.takamul.audit.bundle.Exporter;
 
@@ -24,4 +25,16 @@ public interface AuditorAccess {
      * refusals (by name only); an implementation need not.
      */
     Optional<Auditor> authenticate(String basicAuthorizationHeader);
+
+    /** An access made of its parts, for a node that keeps them apart (and for tests). */
+    static AuditorAccess of(AuditLog log, Exporter exporter, String origin, Function<String, Optional<Auditor>> authentication) {
+        record Parts(AuditLog log, Exporter exporter, String origin, Function<String, Optional<Auditor>> authentication)
+                implements AuditorAccess {
+            @Override
+            public Optional<Auditor> authenticate(String basicAuthorizationHeader) {
+                return authentication.apply(basicAuthorizationHeader);
+            }
+        }
+        return new Parts(log, exporter, origin, authentication);
+    }
 }

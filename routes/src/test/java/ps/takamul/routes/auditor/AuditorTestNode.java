@@ -99,35 +99,11 @@ final class AuditorTestNode implements AutoCloseable {
         config.setBindPort(port);
         camel = new DefaultCamelContext();
         camel.addService(new VertxPlatformHttpServer(config));
-        camel.addRoutes(new AuditorRoutes(new AuditorAccess() {
-            @Override
-            public AuditLog log() {
-                return log;
-            }
-
-            @Override
-            public Exporter exporter() {
-                return exporter;
-            }
-
-            @Override
-            public String origin() {
-                return ORIGIN;
-            }
-
-            @Override
-            public Optional<Auditor> authenticate(String header) {
-                return BasicCredentials.parse(header).flatMap(c -> {
-                    if (c.name().equals(AUDITOR) && c.password().equals(AUDITOR_PASSWORD)) {
-                        return Optional.of(new Auditor(AUDITOR, AuditorRole.AUDITOR));
-                    }
-                    if (c.name().equals(DPO) && c.password().equals(DPO_PASSWORD)) {
-                        return Optional.of(new Auditor(DPO, AuditorRole.DATA_PROTECTION));
-                    }
-                    return Optional.empty();
-                });
-            }
-        }, () -> catalogue));
+        camel.addRoutes(new AuditorRoutes(AuditorAccess.of(log, exporter, ORIGIN, header -> BasicCredentials.parse(header)
+                .flatMap(c -> c.name().equals(AUDITOR) && c.password().equals(AUDITOR_PASSWORD)
+                        ? Optional.of(new Auditor(AUDITOR, AuditorRole.AUDITOR))
+                        : c.name().equals(DPO) && c.password().equals(DPO_PASSWORD)
+                        ? Optional.of(new Auditor(DPO, AuditorRole.DATA_PROTECTION)) : Optional.empty())), () -> catalogue));
         camel.start();
     }
 
