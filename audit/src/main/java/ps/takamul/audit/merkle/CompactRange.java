@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class CompactRange {
     private final List<byte[]> hashes;
+    private final MerkleHasher hasher = new MerkleHasher();
     private long size;
 
     /** The range of an empty tree. */
@@ -61,7 +62,7 @@ public final class CompactRange {
         for (long s = size; (s & 1) == 0; s >>>= 1) {
             byte[] right = hashes.remove(hashes.size() - 1);
             byte[] left = hashes.remove(hashes.size() - 1);
-            hashes.add(MerkleHash.node(left, right));
+            hashes.add(hasher.node(left, right));
         }
     }
 
@@ -77,7 +78,7 @@ public final class CompactRange {
         }
         byte[] root = hashes.get(hashes.size() - 1);
         for (int i = hashes.size() - 2; i >= 0; i--) {
-            root = MerkleHash.node(hashes.get(i), root);
+            root = hasher.node(hashes.get(i), root);
         }
         return root;
     }

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class MerkleHash {
     public static final int LENGTH = 32;
-    private static final byte LEAF_PREFIX = 0x00;
-    private static final byte NODE_PREFIX = 0x01;
+    static final byte LEAF_PREFIX = 0x00;
+    static final byte NODE_PREFIX = 0x01;
 
     private MerkleHash() {
     }
@@ -34,7 +34,7 @@ public final class MerkleHash {
         return d.digest(right);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import ps.takamul.audit.bundle.BundleFormat;
 import ps.takamul.audit.merkle.MerkleHash;
+import ps.takamul.audit.merkle.MerkleHasher;
 
 /**
  * Reads records.jsonl and index.csv side by side and names what differs: a changed record, a
@@ -44,6 +45,7 @@ final class RecordAlignment {
     private final ArrayDeque<Entry> ahead = new ArrayDeque<>();
     private final ArrayDeque<Line> lines = new ArrayDeque<>();
     private final ArrayDeque<Entry> recent = new ArrayDeque<>();
+    private final MerkleHasher hasher = new MerkleHasher();
     private boolean indexEnded;
     private boolean recordsEnded;
     private long lastIndexSeq;
@@ -176,14 +178,14 @@ final class RecordAlignment {
     /** The record line {@code i} ahead of the current one, reading on as needed; null past the end. */
     private Line line(int i) throws IOException {
         while (lines.size() <= i && !recordsEnded) {
-            byte[] bytes = records.next();
-            if (bytes == null) {
+            byte[] leaf = records.nextLeaf(hasher);
+            if (leaf == null) {
                 recordsEnded = true;
             } else if (records.cut()) {
                 findings.problem(BundleFormat.RECORDS + " line " + records.number() + " is cut short (no line end)");
                 recordsEnded = true;
             } else {
-                lines.addLast(new Line(records.number(), MerkleHash.leaf(bytes)));
+                lines.addLast(new Line(records.number(), leaf));
             }
         }
         return i < lines.size() ? get(lines, i) : null;

@@ -20,6 +20,7 @@ import ps.takamul.audit.bundle.BundleFormat;
 import ps.takamul.audit.bundle.InclusionLine;
 import ps.takamul.audit.bundle.Prefix;
 import ps.takamul.audit.bundle.TestLog;
+import ps.takamul.audit.bundle.Zips;
 import ps.takamul.audit.checkpoint.TestAuthorities;
 
 /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ps.takamul.audit.bundle.BundleCheckpoint;
 import ps.takamul.audit.bundle.BundleFormat;
 import ps.takamul.audit.bundle.TestLog;
+import ps.takamul.audit.bundle.Zips;
 import ps.takamul.audit.checkpoint.CheckpointNote;
 import ps.takamul.audit.checkpoint.TestAuthorities;
 import ps.takamul.audit.checkpoint.TimestampSources;

@@ -1,4 +1,4 @@
-package ps.takamul.audit.verify;
+package ps.takamul.audit.bundle;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +15,11 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Rewrites entries of a bundle the way someone tampering with it would: unzip, edit, zip again. */
-final class Zips {
+public final class Zips {
     private Zips() {
     }
 
-    static Map<String, byte[]> entries(byte[] zip) {
+    public static Map<String, byte[]> entries(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -31,11 +31,11 @@ final class Zips {
         return entries;
     }
 
-    static byte[] entry(byte[] zip, String name) {
+    public static byte[] entry(byte[] zip, String name) {
         return entries(zip).get(name);
     }
 
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -50,7 +50,7 @@ final class Zips {
     }
 
     /** The bundle with one entry changed (null from {@code change} removes it). */
-    static byte[] rewrite(byte[] zip, String name, UnaryOperator<byte[]> change) {
+    public static byte[] rewrite(byte[] zip, String name, UnaryOperator<byte[]> change) {
         Map<String, byte[]> entries = entries(zip);
         byte[] changed = change.apply(entries.get(name));
         if (changed == null) {
@@ -62,7 +62,7 @@ final class Zips {
     }
 
     /** The LF-ended lines of an entry, without their LF. */
-    static List<byte[]> lines(byte[] content) {
+    public static List<byte[]> lines(byte[] content) {
         List<byte[]> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < content.length; i++) {
@@ -77,7 +77,7 @@ final class Zips {
         return lines;
     }
 
-    static byte[] join(List<byte[]> lines) {
+    public static byte[] join(List<byte[]> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] line : lines) {
             out.writeBytes(line);
@@ -87,7 +87,7 @@ final class Zips {
     }
 
     /** Edits the lines of an entry as a list. */
-    static UnaryOperator<byte[]> lines(java.util.function.Consumer<List<byte[]>> edit) {
+    public static UnaryOperator<byte[]> lines(java.util.function.Consumer<List<byte[]>> edit) {
         return content -> {
             List<byte[]> lines = lines(content);
             edit.accept(lines);
