@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import ps.takamul.audit.merkle.MerkleProofs;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.record.AuditRecords;
 import ps.takamul.audit.store.StoredRecord;
+import ps.takamul.audit.verify.BundleVerifier;
+import ps.takamul.audit.verify.VerificationReport;
 
 /**
  * The auditors' JSON API over real HTTP against a real audit log (H2): search filters and keyset
@@ -163,6 +166,7 @@ class AuditorApiTest {
         assertThat(size).isGreaterThan(s);
         assertThat(root).isEqualTo(node.log.tree().root(size));
         assertThat(checkpoint.get("time").asText()).isNotEmpty();
+        assertThat(b64(checkpoint.get("signature"))).isNotEmpty();
         List<byte[]> proof = new ArrayList<>();
         body.get("proof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
         assertThat(proof).isNotEmpty();
@@ -221,6 +225,10 @@ class AuditorApiTest {
         String[] lines = new String(zip.get("records.jsonl"), StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(6);
         assertThat(lines[0].getBytes(StandardCharsets.UTF_8)).isEqualTo(node.log.store().read(0).orElseThrow().canonical());
+        Path bundle = Files.write(dir.resolve("export.zip"), response.body());
+        VerificationReport report = BundleVerifier.verify(bundle, List.of(node.signer.certificate()));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.records()).isEqualTo(6);
         assertThat(problem(node.get("/audit/api/export?from=0&to=999999"), 400)).isEqualTo("Client.InvalidRequest");
     }
 
@@ -233,6 +241,8 @@ class AuditorApiTest {
         Map<String, byte[]> zip = unzip(response.body());
         assertThat(new String(zip.get("manifest.json"), StandardCharsets.UTF_8)).contains("evidence");
         assertThat(new String(zip.get("records.jsonl"), StandardCharsets.UTF_8)).contains("تصريح عمل");
+        Path bundle = Files.write(dir.resolve("evidence.zip"), response.body());
+        assertThat(BundleVerifier.verify(bundle, List.of(node.signer.certificate())).problems()).isEmpty();
         assertThat(problem(node.get("/audit/api/messages/no-such-message/evidence"), 404)).isEqualTo("Client.NotFound");
     }
 

@@ -25,7 +25,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import ps.takamul.audit.AuditLog;
 import ps.takamul.audit.bundle.Exporter;
-import ps.takamul.audit.checkpoint.CheckpointMaker;
 import ps.takamul.audit.checkpoint.CheckpointPolicy;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.store.AuditStore;
@@ -37,7 +36,7 @@ import ps.takamul.core.catalogue.CatalogueLoader;
 
 /**
  * The auditor routes alone in a Camel context on a real Vert.x HTTP port, over a real audit log
- * in an H2 file. Two users: {@code auditor} and {@code dpo} (data protection). The store can be
+ * in an H2 file, its checkpoints signed with a key made for the run. Two users: {@code auditor} and {@code dpo} (data protection). The store can be
  * told to refuse appends, as a database that stopped taking writes would.
  */
 final class AuditorTestNode implements AutoCloseable {
@@ -76,6 +75,7 @@ final class AuditorTestNode implements AutoCloseable {
     static final String LABOUR = "PS/GOV/MOL/labour-registry";
 
     final AuditLog log;
+    final CheckpointSigner signer;
     final String base;
     private final CamelContext camel;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,12 +83,13 @@ final class AuditorTestNode implements AutoCloseable {
 
     AuditorTestNode(Path dir) throws Exception {
         AuditStore h2 = AuditStores.h2(dir.resolve("audit"), GroupCommitSettings.DEFAULT);
-        log = new AuditLog(failingOnDemand(h2), CheckpointMaker.UNSIGNED,
+        signer = CheckpointSigner.create(ORIGIN);
+        log = new AuditLog(failingOnDemand(h2), signer.checkpoints(ORIGIN),
                 new CheckpointPolicy(1_000_000, Duration.ofHours(1)), Clock.systemUTC());
         Path catalogueDir = Files.createDirectories(dir.resolve("catalogue"));
         Files.writeString(catalogueDir.resolve("members.yaml"), CATALOGUE);
         Catalogue catalogue = new CatalogueLoader().load(catalogueDir);
-        Exporter exporter = new Exporter(log, ORIGIN, List.of(), List.of());
+        Exporter exporter = new Exporter(log, ORIGIN, List.of(signer.certificate()), List.of());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
