@@ -21,8 +21,8 @@ import ps.takamul.routes.auditor.AuditorRole;
 
 /**
  * {@code takamul audit user add|remove|list}: manages who may read the audit log. The file is the
- * node's ({@code <takamul.data.dir>/audit/auditors.properties}) unless {@code --file} names
- * another; a running node picks the change up at its next audit request.
+ * node's ({@code takamul.audit.users}, by default {@code <takamul.data.dir>/audit/auditors.properties})
+ * unless {@code --file} names another; a running node picks the change up at its next audit request.
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manages the audit log's readers (auditors).",
         subcommands = {AuditUserCommand.Add.class, AuditUserCommand.Remove.class, AuditUserCommand.ListUsers.class})
@@ -44,7 +44,8 @@ public final class AuditUserCommand {
 
     /** Where the users file is: {@code --file}, or the one under the data folder of {@code --config}. */
     static final class UsersFile {
-        @Option(names = "--file", paramLabel = "FILE", description = "the auditors file (default: <takamul.data.dir>/audit/auditors.properties)")
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "the auditors file (default: takamul.audit.users, or <takamul.data.dir>/audit/auditors.properties)")
         Path file;
 
         @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/takamul.properties",
@@ -52,7 +53,7 @@ public final class AuditUserCommand {
         Path config;
 
         Path resolve() {
-            return file != null ? file : Auditors.defaultFile(NodeSettings.load(config, Map.of()).getPath("takamul.data.dir"));
+            return file != null ? file : Auditors.file(NodeSettings.load(config, Map.of()));
         }
     }
 

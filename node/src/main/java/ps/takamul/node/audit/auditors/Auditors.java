@@ -29,6 +29,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ps.takamul.node.config.NodeSettings;
 import ps.takamul.routes.auditor.Auditor;
 import ps.takamul.routes.auditor.AuditorRole;
 import ps.takamul.routes.auditor.BasicCredentials;
@@ -92,6 +93,12 @@ public final class Auditors {
         Auditors auditors = new Auditors(file, clock);
         auditors.users = read(file);
         return auditors;
+    }
+
+    /** The node's auditors file: {@code takamul.audit.users}, or the default one under its data folder. */
+    public static Path file(NodeSettings settings) {
+        String configured = settings.get("takamul.audit.users");
+        return configured.isEmpty() ? defaultFile(settings.getPath("takamul.data.dir")) : settings.getPath("takamul.audit.users");
     }
 
     /** The default auditors file under a node's data folder. */

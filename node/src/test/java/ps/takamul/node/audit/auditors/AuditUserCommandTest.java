@@ -66,6 +66,18 @@ class AuditUserCommandTest {
     }
 
     @Test
+    void theNodesUsersSettingNamesTheFile() throws Exception {
+        Path users = dir.resolve("elsewhere").resolve("users.properties");
+        Path config = dir.resolve("takamul.properties");
+        Files.writeString(config, "takamul.data.dir=" + dir.resolve("data") + "\ntakamul.audit.users=" + users + "\n");
+
+        assertThat(run("pw\n", "add", "ali", "--role", "auditor", "--password-stdin", "--config", config.toString(),
+                "--iterations", "1000")).isZero();
+
+        assertThat(Auditors.load(users).roles()).containsOnlyKeys("ali");
+    }
+
+    @Test
     void anUnknownRoleOrABadNameIsAUsageError() {
         Path file = dir.resolve("auditors.properties");
 
