@@ -132,6 +132,9 @@ public final class BundleVerifier {
         } catch (IOException e) {
             findings.problem(bundle.getFileName() + " cannot be read to the end (" + e.getMessage()
                     + "): damaged or cut short");
+        } catch (RuntimeException e) {
+            // Whatever a bundle holds, the auditor gets a report, not a stack trace.
+            findings.problem(bundle.getFileName() + ": verification stopped by " + e);
         }
         return result;
     }
