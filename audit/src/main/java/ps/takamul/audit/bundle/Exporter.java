@@ -53,7 +53,7 @@ public final class Exporter {
      * is made first, so the whole bundle ends under a signature.
      *
      * @throws IllegalArgumentException if the range is not within the log
-     * @throws IllegalStateException    if some of the records are archived (export those from the archive)
+     * @throws IllegalStateException    if some of the records are archived (the archive's segment file is their bundle)
      */
     public void export(long from, long to, OutputStream out) {
         run(BundleFormat.Kind.EXPORT, from, to, out);
@@ -69,6 +69,11 @@ public final class Exporter {
         if (from < 0 || from > to || to > size) {
             throw new IllegalArgumentException("records [" + from + ", " + to + ") are not within the log's " + size);
         }
+        // Checked before the first byte is written: an archived record would otherwise cut the bundle short.
+        log.store().segments().stream().filter(s -> s.from() < to && s.to() > from).findFirst().ifPresent(s -> {
+            throw new IllegalStateException("records [" + from + ", " + to + ") are not all in the database: " + s
+                    + " holds some; verify that file, or export what follows it");
+        });
         List<BundleCheckpoint> checkpoints = covering(from, to);
         try (BundleWriter bundle = new BundleWriter(out)) {
             bundle.manifest(Manifest.of(kind, origin, from, to, to - from, log.clock().instant(), null));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ps.takamul.audit.checkpoint.TestAuthorities;
 import ps.takamul.audit.merkle.CompactRange;
 import ps.takamul.audit.merkle.MerkleProofs;
+import ps.takamul.audit.store.ArchiveSegment;
 import ps.takamul.audit.store.StoredRecord;
 
 /** What an export holds, entry by entry, against the store it came from. */
@@ -89,6 +91,16 @@ class ExporterTest {
                 past.consistencyProof())).isTrue();
         assertThat(past.checkpoint().signature()).isNotEmpty();
         assertThat(past.checkpoint().timestampToken()).isNotEmpty();
+    }
+
+    @Test
+    void archivedRecordsAreNotExportedFromTheDatabase(@TempDir Path other) {
+        try (TestLog sealed = TestLog.create(other, TestAuthorities.create(other)).append(0, 300, 100)) {
+            sealed.log.store().sealSegment(new ArchiveSegment(0, 200, "segment-0.zip", "00".repeat(32), Instant.now()));
+            assertThatThrownBy(() -> sealed.export(150, 250)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("records [150, 250) are not all in the database: archive segment segment-0.zip");
+            assertThat(Zips.entries(sealed.export(200, 300))).containsKey("records.jsonl");
+        }
     }
 
     @Test
