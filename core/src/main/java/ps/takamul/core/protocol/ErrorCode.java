@@ -48,6 +48,7 @@ public enum ErrorCode {
     AUDIT_UNAVAILABLE("Server.AuditUnavailable", 503, "The audit log cannot record the exchange"),
     UNAUTHENTICATED("Client.Unauthenticated", 401, "Authentication required"),
     ROLE_FORBIDDEN("Client.RoleForbidden", 403, "Your role does not allow this"),
+    NOT_FOUND("Client.NotFound", 404, "Not found"),
     INTERNAL_ERROR("Server.InternalError", 500, "Internal error");
 
     private final String code;

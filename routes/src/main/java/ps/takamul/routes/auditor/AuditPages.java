@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,8 +34,8 @@ final class AuditPages {
     }
 
     /** The page up to the start of its content; {@code path} and {@code parameters} make its address in the other language. */
-    static StringBuilder begin(PageLanguage language, String title, String path, Map<String, String> parameters) {
-        PageLanguage other = language.other();
+    static StringBuilder begin(Language language, String title, String path, Map<String, String> parameters) {
+        Language other = language.other();
         StringBuilder html = new StringBuilder(16384);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(language.tag).append("\" dir=\"").append(language.direction)
                 .append("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -46,12 +48,12 @@ final class AuditPages {
                 .append(PageHtml.escape(language.say("تقرير الوصول إلى بيانات مواطن", "Citizen data-access report"))).append("</a>")
                 .append("<a id=\"language-switch\" lang=\"").append(other.tag).append("\" hreflang=\"").append(other.tag)
                 .append("\" href=\"").append(PageHtml.href(path, parameters, other)).append("\">")
-                .append(other == PageLanguage.EN ? "English" : "العربية").append("</a></nav></header>\n<main>\n<h2 id=\"title\">")
+                .append(other == Language.EN ? "English" : "العربية").append("</a></nav></header>\n<main>\n<h2 id=\"title\">")
                 .append(PageHtml.escape(title)).append("</h2>\n");
         return html;
     }
 
-    static Answer finish(StringBuilder html, PageLanguage language, String script) {
+    static Answer finish(StringBuilder html, Language language, String script) {
         String scripts = "";
         if (script != null) {
             html.append("<script>").append(script).append("</script>\n");
@@ -65,7 +67,7 @@ final class AuditPages {
     }
 
     /** A refusal as a page: what went wrong, and its code. */
-    static Answer refused(Refusal refusal, PageLanguage language) {
+    static Answer refused(Refusal refusal, Language language) {
         String title = switch (refusal.status) {
             case 401 -> language.say("يلزم تسجيل الدخول", "Sign-in required");
             case 403 -> language.say("دورك لا يسمح بهذه الصفحة", "Your role does not allow this page");

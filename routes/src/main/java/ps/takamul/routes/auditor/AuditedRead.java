@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,7 +76,7 @@ final class AuditedRead implements Processor {
     public void process(Exchange exchange) {
         Message in = exchange.getIn();
         Instant received = access.log().clock().instant();
-        PageLanguage language = PageLanguage.ofQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
+        Language language = Language.ofQuery(in.getHeader(Exchange.HTTP_QUERY, String.class));
         Answer answer;
         try {
             answer = answer(in, received, language);
@@ -84,7 +86,7 @@ final class AuditedRead implements Processor {
         send(exchange.getMessage(), answer);
     }
 
-    private Answer answer(Message in, Instant received, PageLanguage language) {
+    private Answer answer(Message in, Instant received, Language language) {
         if (!"GET".equals(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             throw Refusal.of(ErrorCode.METHOD_NOT_ALLOWED, template + " is read with GET only");
         }
@@ -182,7 +184,7 @@ final class AuditedRead implements Processor {
         }
     }
 
-    private Answer refused(Refusal refusal, PageLanguage language) {
+    private Answer refused(Refusal refusal, Language language) {
         Answer answer = form == Form.API ? AuditJson.problem(refusal) : AuditPages.refused(refusal, language);
         if (refusal.status == 401) {
             answer.header("WWW-Authenticate", REALM);

@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param query    the query parameters
  * @param language the page language ({@code ?lang=en}); the API ignores it
  */
-record AuditorRequest(Auditor auditor, Map<String, String> path, QueryParameters query, PageLanguage language) {
+record AuditorRequest(Auditor auditor, Map<String, String> path, QueryParameters query, Language language) {
 
     String pathParameter(String name) {
         return path.get(name);

@@ -1,5 +1,9 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Html;
+
+import ps.takamul.routes.page.Language;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,26 +14,12 @@ final class PageHtml {
     }
 
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.chars().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append((char) c);
-            }
-        });
-        return out.toString();
+        return Html.escape(text);
     }
 
     /** An identifier, hash or time: isolated left to right so an Arabic page does not reorder its parts. */
     static String code(String text) {
-        return "<span class=\"id\" dir=\"ltr\">" + escape(text) + "</span>";
+        return Html.id(text);
     }
 
     /** A time, ISO-8601 UTC, kept on one line. */
@@ -43,7 +33,7 @@ final class PageHtml {
     }
 
     /** A link's address: the path, the parameters given (empty ones left out) and the language. */
-    static String href(String path, Map<String, String> parameters, PageLanguage language) {
+    static String href(String path, Map<String, String> parameters, Language language) {
         StringBuilder url = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, String> p : parameters.entrySet()) {
@@ -53,7 +43,7 @@ final class PageHtml {
                 separator = '&';
             }
         }
-        if (language == PageLanguage.EN) {
+        if (language == Language.EN) {
             url.append(separator).append("lang=en");
         }
         return escape(url.toString());

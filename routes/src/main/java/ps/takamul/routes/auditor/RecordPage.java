@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,7 @@ final class RecordPage {
     }
 
     Answer answer(AuditorRequest request) {
-        PageLanguage l = request.language();
+        Language l = request.language();
         long seq = request.sequence("seq");
         RecordProof proof = RecordProof.of(log.get(), seq);
         AuditRecord record = proof.record().record();
@@ -88,7 +90,7 @@ final class RecordPage {
         return AuditPages.finish(html, l, SCRIPT);
     }
 
-    private static void fields(StringBuilder html, RecordProof proof, AuditRecord record, Catalogue current, PageLanguage l) {
+    private static void fields(StringBuilder html, RecordProof proof, AuditRecord record, Catalogue current, Language l) {
         html.append("<section><table id=\"fields\">\n<tr data-field=\"client-name\"><th>")
                 .append(PageHtml.escape(l.say("الجهة الطالبة", "Client"))).append("</th><td>");
         SearchPage.names(html, l.pick(CatalogueNames.institution(current, record.client())),
@@ -110,7 +112,7 @@ final class RecordPage {
         html.append("</table></section>\n");
     }
 
-    private static void proof(StringBuilder html, RecordProof proof, PageLanguage l) {
+    private static void proof(StringBuilder html, RecordProof proof, Language l) {
         List<String> path = proof.path().stream().map(AuditJson::base64).toList();
         var checkpoint = proof.checkpoint();
         html.append("<section id=\"proof\" data-index=\"").append(proof.record().sequence())

@@ -2,13 +2,8 @@ package ps.takamul.routes.auditor;
 
 import ps.takamul.core.protocol.ErrorCode;
 
-/**
- * Why an auditor's request is not answered: an {@link ErrorCode} of the bus, or "not found" for a
- * record, message or checkpoint the log does not hold (no exchange error fits that).
- */
+/** Why an auditor's request is not answered: an {@link ErrorCode} of the bus, with its status. */
 final class Refusal extends RuntimeException {
-    static final String NOT_FOUND = "Client.NotFound";
-
     final int status;
     final String code;
     final String title;
@@ -33,7 +28,7 @@ final class Refusal extends RuntimeException {
     }
 
     static Refusal notFound(String detail) {
-        return new Refusal(404, NOT_FOUND, "Not found", detail, null);
+        return of(ErrorCode.NOT_FOUND, detail);
     }
 
     String typeUri() {

@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,7 +24,7 @@ final class ReportPage {
     }
 
     Answer answer(AuditorRequest request) {
-        PageLanguage l = request.language();
+        Language l = request.language();
         String nationalId = request.query().text("nationalId");
         StringBuilder html = AuditPages.begin(l, l.say("تقرير الوصول إلى بيانات مواطن", "Citizen data-access report"),
                 AuditorRoutes.REPORT_PAGE, request.query().all());
@@ -30,7 +32,7 @@ final class ReportPage {
                 .append("\"><label>").append(PageHtml.escape(l.say("رقم الهوية الوطنية", "National ID")))
                 .append("<input type=\"text\" name=\"nationalId\" id=\"field-nationalId\" dir=\"ltr\" value=\"")
                 .append(PageHtml.escape(nationalId)).append("\"></label>");
-        if (l == PageLanguage.EN) {
+        if (l == Language.EN) {
             html.append("<input type=\"hidden\" name=\"lang\" value=\"en\">");
         }
         html.append("<div class=\"actions\"><button id=\"report-button\" type=\"submit\">")
@@ -41,7 +43,7 @@ final class ReportPage {
         return AuditPages.finish(html, l, null);
     }
 
-    private static void report(StringBuilder html, DataAccessReport report, PageLanguage l) {
+    private static void report(StringBuilder html, DataAccessReport report, Language l) {
         html.append("<section id=\"report\" data-national-id=\"").append(PageHtml.escape(report.nationalId())).append("\"><p>")
                 .append(PageHtml.escape(l.say("طلبات البيانات الخاصة بصاحب رقم الهوية ", "Requests for data about the holder of national ID ")))
                 .append(PageHtml.code(report.nationalId())).append(PageHtml.escape(l.say("، الأحدث أولاً.", ", newest first."))).append("</p>\n");

@@ -1,5 +1,7 @@
 package ps.takamul.routes.auditor;
 
+import ps.takamul.routes.page.Language;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class SearchPage {
     }
 
     Answer answer(AuditorRequest request) {
-        PageLanguage l = request.language();
+        Language l = request.language();
         AuditPage page = log.get().store().search(RecordFilters.page(request.query()));
         Map<String, String> fields = new LinkedHashMap<>(request.query().all());
         fields.remove("after");
@@ -43,7 +45,7 @@ final class SearchPage {
         return AuditPages.finish(html, l, null);
     }
 
-    private static void form(StringBuilder html, Map<String, String> fields, PageLanguage l) {
+    private static void form(StringBuilder html, Map<String, String> fields, Language l) {
         html.append("<section><form id=\"search\" method=\"get\" action=\"").append(AuditorRoutes.PAGE).append("\">\n");
         input(html, "from", "datetime-local", l.say("من (UTC)", "From (UTC)"), fields);
         input(html, "to", "datetime-local", l.say("إلى (UTC)", "To (UTC)"), fields);
@@ -53,7 +55,7 @@ final class SearchPage {
         input(html, "userId", "text", l.say("معرّف المستخدم", "User id"), fields);
         input(html, "nationalId", "text", l.say("رقم الهوية الوطنية", "National ID"), fields);
         input(html, "outcome", "text", l.say("النتيجة (رمز HTTP أو رمز الخطأ)", "Outcome (HTTP status or error code)"), fields);
-        if (l == PageLanguage.EN) {
+        if (l == Language.EN) {
             html.append("<input type=\"hidden\" name=\"lang\" value=\"en\">\n");
         }
         html.append("<div class=\"actions\"><button id=\"search-button\" type=\"submit\">")
@@ -72,7 +74,7 @@ final class SearchPage {
         html.append(" value=\"").append(PageHtml.escape(value)).append("\"></label>\n");
     }
 
-    static void results(StringBuilder html, String id, List<StoredRecord> records, Catalogue catalogue, PageLanguage l) {
+    static void results(StringBuilder html, String id, List<StoredRecord> records, Catalogue catalogue, Language l) {
         html.append("<section>\n");
         if (records.isEmpty()) {
             html.append("<p id=\"no-results\" class=\"none\">").append(PageHtml.escape(l.say("لا توجد سجلات مطابقة.",
@@ -126,7 +128,7 @@ final class SearchPage {
         html.append("</span>");
     }
 
-    private static void exports(StringBuilder html, List<StoredRecord> shown, PageLanguage l) {
+    private static void exports(StringBuilder html, List<StoredRecord> shown, Language l) {
         html.append("<section id=\"exports\"><p><a id=\"export-all\" href=\"").append(AuditorRoutes.API).append("/export\">")
                 .append(PageHtml.escape(l.say("تصدير السجل كاملاً (حزمة قابلة للتحقق)", "Export the whole log (verifiable bundle)")))
                 .append("</a>");
@@ -136,7 +138,7 @@ final class SearchPage {
             Map<String, String> range = new LinkedHashMap<>();
             range.put("from", Long.toString(low));
             range.put("to", Long.toString(high + 1));
-            html.append(" · <a id=\"export-shown\" href=\"").append(PageHtml.href(AuditorRoutes.API + "/export", range, PageLanguage.AR))
+            html.append(" · <a id=\"export-shown\" href=\"").append(PageHtml.href(AuditorRoutes.API + "/export", range, Language.AR))
                     .append("\">").append(PageHtml.escape(l.say("تصدير السجلات من " + low + " إلى " + high,
                             "Export records " + low + " to " + high))).append("</a>");
         }

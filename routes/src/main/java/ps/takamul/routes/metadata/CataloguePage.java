@@ -1,5 +1,8 @@
 package ps.takamul.routes.metadata;
 
+import ps.takamul.routes.page.Language;
+import ps.takamul.routes.page.Html;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;

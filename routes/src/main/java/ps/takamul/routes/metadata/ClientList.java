@@ -1,5 +1,7 @@
 package ps.takamul.routes.metadata;
 
+import ps.takamul.routes.page.Language;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package ps.takamul.routes.metadata;
 
+import ps.takamul.routes.page.Language;
+
 /** The catalogue page's own words, in Arabic and English. */
 record PageText(String title, String intro, String service, String protocol, String version, String contract,
                 String noServices, String noContract, String notification, String owner, String switchLabel) {

@@ -1,5 +1,7 @@
 package ps.takamul.routes.metadata;
 
+import ps.takamul.routes.page.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

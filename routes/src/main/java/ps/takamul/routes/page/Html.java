@@ -1,11 +1,15 @@
-package ps.takamul.routes.metadata;
+package ps.takamul.routes.page;
 
-/** HTML escaping for the catalogue page: every text from the catalogue goes through it. */
-final class Html {
+/** Escaping for the node's pages: every text from the catalogue, a record or a request goes through it. */
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    /** The text with HTML's five special characters escaped; null gives the empty string. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -21,8 +25,8 @@ final class Html {
         return out.toString();
     }
 
-    /** An identifier, isolated left-to-right so that a right-to-left page does not reorder its parts. */
-    static String id(String identifier) {
+    /** An identifier, hash or time, isolated left to right so that an Arabic page does not reorder its parts. */
+    public static String id(String identifier) {
         return "<span class=\"id\" dir=\"ltr\">" + escape(identifier) + "</span>";
     }
 }
