@@ -65,6 +65,9 @@ class OnBehalfSigningTest {
         settings.put("takamul.tls.trust", dir.resolve("trust.pem").toString());
         settings.put("takamul.signatures.on-behalf-of", MOH);
         TestPki.signatures(settings, ca, dir, mohSigning + "," + testSigning);
+        // Production's way: the checkpoints are signed with a key the instance CA certified.
+        settings.put("takamul.audit.signing.keystore", testSigning.toString());
+        settings.put("takamul.audit.signing.password", new String(TestPki.PASSWORD));
         node = TestNodes.start(settings);
     }
 
@@ -95,6 +98,27 @@ class OnBehalfSigningTest {
         assertThat(MemberBinding.memberOf(SignedRest.verifyResponse(response))).isEqualTo(MemberId.parse("PS/GOV/TEST"));
         // the provider sees the request as the node signed it, with an X-Road id to quote
         assertThat(provider.nextEcho().header("X-Road-Id")).isNotBlank();
+    }
+
+    /**
+     * The evidence package of a signed exchange proves, offline, who signed what: both signatures
+     * verify over the signature bases the log kept, and those bases cover the bodies' digests the
+     * records hold. A record whose kept base was altered would fail its leaf hash first.
+     */
+    @Test
+    void theEvidenceOfASignedExchangeVerifiesBothSignaturesOffline() throws Exception {
+        String messageId = "evidence-" + java.util.UUID.randomUUID();
+        assertThat(post(moh, MOH, messageId).statusCode()).isEqualTo(200);
+        provider.nextEcho();
+        Path evidence = dir.resolve(messageId + ".zip");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(evidence)) {
+            node.audit().exporter().evidence(messageId, out);
+        }
+        ps.takamul.audit.verify.VerificationReport report =
+                ps.takamul.audit.verify.BundleVerifier.verify(evidence, List.of(ca.root()));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("request signature verified").contains("CN=MOH"))
+                .anySatisfy(n -> assertThat(n).contains("response signature verified").contains("CN=TEST"));
     }
 
     @Test

@@ -114,6 +114,7 @@ final class EvidenceCheck {
         }
         body(seq, "request", record.requestDigest());
         body(seq, "response", record.responseDigest());
+        MessageSignatures.check(seq, record, findings);
         for (Map.Entry<String, byte[]> file : SignatureFiles.of(seq, record).entrySet()) {
             expectedSignatures.add(file.getKey());
             byte[] kept = entries.bytes(file.getKey());

@@ -1,5 +1,6 @@
 package ps.takamul.routes.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -106,6 +107,9 @@ final class ExchangeRecords {
             putIfPresent(evidence, "request.signature", rest.signature());
             putIfPresent(evidence, "request.certificate", rest.certificate());
             putIfPresent(evidence, "request.contentDigest", rest.contentDigest());
+            if (rest.signatureBase() != null) {
+                evidence.put("request.signatureBase", new String(rest.signatureBase(), StandardCharsets.UTF_8));
+            }
         } else if (request instanceof SignatureEvidence.Soap soap) {
             evidence.put("request.signedEnvelope", Base64.getEncoder().encodeToString(soap.signedEnvelope()));
         }
@@ -116,6 +120,10 @@ final class ExchangeRecords {
         putIfPresent(evidence, "response.signatureInput", answer.getHeader(SIGNATURE_INPUT, String.class));
         putIfPresent(evidence, "response.signature", answer.getHeader(SIGNATURE, String.class));
         putIfPresent(evidence, "response.certificate", answer.getHeader(SIGNER_CERTIFICATE, String.class));
+        byte[] responseBase = exchange.getProperty(SignatureEvidence.RESPONSE_BASE, byte[].class);
+        if (responseBase != null) {
+            evidence.put("response.signatureBase", new String(responseBase, StandardCharsets.UTF_8));
+        }
         return evidence;
     }
 

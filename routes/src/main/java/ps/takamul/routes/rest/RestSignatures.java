@@ -138,7 +138,7 @@ final class RestSignatures {
         // Only now, with signature and signer checked, is the id spent: a forged message cannot
         // use up a real client's ids.
         trust.spendMessageId(client, messageId, created);
-        new SignatureEvidence.Rest(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false)
+        new SignatureEvidence.Rest(input, signature, in.getHeader(MessageSigner.SIGNER_CERTIFICATE, String.class), digest, false, base)
                 .attachTo(exchange);
     }
 
@@ -158,7 +158,7 @@ final class RestSignatures {
         MessageSigner.Signed signed = MessageSigner.sign(key, requestComponents(in, components), now, VALIDITY);
         // A legacy system's ids are single-use too: a replayed call must not be signed twice.
         trust.spendMessageId(client, messageId, now);
-        new SignatureEvidence.Rest(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true)
+        new SignatureEvidence.Rest(signed.signatureInput(), signed.signature(), signed.certificate(), digest, true, signed.base())
                 .attachTo(exchange);
     }
 
@@ -179,6 +179,9 @@ final class RestSignatures {
         message.setHeader(SIGNATURE_INPUT, signed.signatureInput());
         message.setHeader(SIGNATURE, signed.signature());
         message.setHeader(MessageSigner.SIGNER_CERTIFICATE, signed.certificate());
+        if (message.getExchange() != null) {
+            message.getExchange().setProperty(SignatureEvidence.RESPONSE_BASE, signed.base());
+        }
     }
 
     private SigningKey keyOf(MemberId member) {

@@ -8,6 +8,8 @@ import org.apache.camel.Exchange;
  */
 public sealed interface SignatureEvidence permits SignatureEvidence.Rest, SignatureEvidence.Soap {
     String PROPERTY = "takamul.evidence.request";
+    /** The signature base of the REST answer the node signed, for the audit record. */
+    String RESPONSE_BASE = "takamul.evidence.responseBase";
 
     /**
      * True when the node signed on the member's behalf for a client system that authenticated
@@ -15,9 +17,14 @@ public sealed interface SignatureEvidence permits SignatureEvidence.Rest, Signat
      */
     boolean signedByNode();
 
-    /** The signature fields and the signer's certificate ({@code :base64 DER:}) of a REST request. */
+    /**
+     * The signature fields and the signer's certificate ({@code :base64 DER:}) of a REST request,
+     * and the signature base they cover (RFC 9421 section 2.5), which names the method, path,
+     * X-Road headers and {@code content-digest} signed: with it, the signature can be checked
+     * again offline.
+     */
     record Rest(String signatureInput, String signature, String certificate, String contentDigest,
-                boolean signedByNode) implements SignatureEvidence {
+                boolean signedByNode, byte[] signatureBase) implements SignatureEvidence {
     }
 
     /** The whole verified SOAP envelope, its wsse:Security header included, byte for byte. */

@@ -24,7 +24,11 @@ public final class MessageSigner {
     public static final String SIGNER_CERTIFICATE = "Takamul-Signer-Certificate";
 
     /** The three fields a signed message carries besides Content-Digest. */
-    public record Signed(String signatureInput, String signature, String certificate) {
+    /**
+     * A signature made: its two fields, the signer's certificate field, and the signature base
+     * it was made over (kept as evidence: with the certificate, anyone can check it later).
+     */
+    public record Signed(String signatureInput, String signature, String certificate, byte[] base) {
     }
 
     private static final int MAX_PARSED = 1024;
@@ -42,8 +46,9 @@ public final class MessageSigner {
         SignatureParameters parameters = new SignatureParameters(new ArrayList<>(components.keySet()), createdSeconds,
                 createdSeconds + validity.toSeconds(), key.keyId(), key.algorithm().registryName());
         String serialized = parameters.serialize();
-        byte[] value = key.sign(SignatureBase.of(components, parameters, serialized));
-        return new Signed(SignatureFields.LABEL + "=" + serialized, SignatureFields.signature(value), key.certificateField());
+        byte[] base = SignatureBase.of(components, parameters, serialized);
+        byte[] value = key.sign(base);
+        return new Signed(SignatureFields.LABEL + "=" + serialized, SignatureFields.signature(value), key.certificateField(), base);
     }
 
     public static String certificateField(X509Certificate certificate) {
