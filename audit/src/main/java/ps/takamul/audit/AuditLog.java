@@ -40,7 +40,8 @@ public final class AuditLog implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicLong sinceCheckpoint = new AtomicLong();
     private volatile boolean available = true;
-    private volatile boolean probing;
+    /** One probe at a time; not the checkpoint's monitor, which a slow time-stamp request may hold. */
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public AuditLog(AuditStore store, CheckpointMaker checkpoints, CheckpointPolicy policy, Clock clock) {
         this.store = store;
@@ -77,8 +78,7 @@ public final class AuditLog implements AutoCloseable {
         return store.append(record, bodies).whenComplete((sequence, failure) -> {
             if (failure != null) {
                 markUnavailable(failure);
-            } else if (sinceCheckpoint.incrementAndGet() >= policy.records()) {
-                sinceCheckpoint.set(0);
+            } else if (sinceCheckpoint.incrementAndGet() % policy.records() == 0 && !scheduler.isShutdown()) {
                 scheduler.execute(this::checkpointQuietly);
             }
         });
@@ -167,20 +167,14 @@ public final class AuditLog implements AutoCloseable {
             LOG.error("audit log unavailable, refusing new exchanges until it is back: {}", rootMessage(failure));
         }
         available = false;
-        synchronized (this) {
-            if (probing) {
-                return;
-            }
-            probing = true;
+        if (probing.compareAndSet(false, true)) {
+            scheduler.schedule(this::probe, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         }
-        scheduler.schedule(this::probe, PROBE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void probe() {
         if (store.reachable()) {
-            synchronized (this) {
-                probing = false;
-            }
+            probing.set(false);
             available = true;
             LOG.info("audit log available again; taking exchanges");
         } else {
@@ -199,7 +193,13 @@ public final class AuditLog implements AutoCloseable {
     /** Makes a last checkpoint over what was written, then closes the store. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Not shutdownNow: an interrupted checkpoint write can leave H2's file closed under it.
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (available) {
                 checkpoint();

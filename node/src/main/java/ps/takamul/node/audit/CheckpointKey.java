@@ -62,9 +62,12 @@ public record CheckpointKey(PrivateKey key, List<X509Certificate> chain) {
         KeyPair pair = newKeyPair();
         X509Certificate certificate = selfSigned(pair, "CN=Takamul audit checkpoints " + nodeId + ",O=Takamul dev");
         Keystores.save(keystore, pair.getPrivate(), password.toCharArray(), certificate);
-        Files.writeString(passwordFile, password);
         restrict(keystore);
+        // Made private before the password is in it, not after.
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile);
         restrict(passwordFile);
+        Files.writeString(passwordFile, password);
         return new CheckpointKey(pair.getPrivate(), List.of(certificate));
     }
 

@@ -81,20 +81,30 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
             BodyMask mask = new BodyMask(fields(settings.get("takamul.audit.mask-fields")));
             NodeAudit audit = new NodeAudit(origin, log, key, new AuditTrail(log, origin, catalogue, mask),
                     new Exporter(log, origin, key.chain(), tsa.chain()));
-            Path users = settings.get("takamul.audit.users").isEmpty()
-                    ? Auditors.defaultFile(settings.getPath("takamul.data.dir")) : settings.getPath("takamul.audit.users");
-            Auditors.ensureDefault(users);
-            audit.auditors = Auditors.load(users);
-            audit.usersFile = users;
-            audit.retention = Retention.start(settings, log, audit.exporter, dir);
+            try {
+                audit.finishOpening(settings, dir);
+            } catch (RuntimeException e) {
+                audit.close();
+                throw e;
+            }
             LOG.info("Audit log: {} ({} records), checkpoints every {} records or {}, signed by {}, time-stamped {}",
                     describe(settings, dir), log.size(), policy.records(), policy.interval(),
                     key.chain().get(0).getSubjectX500Principal().getName(), tsa.description());
             return audit;
         } catch (IOException | RuntimeException e) {
-            store.close();
+            store.close(); // a second close of a closed store does nothing
             throw e;
         }
+    }
+
+    /** The readers and the retention schedule, once the log itself is up. */
+    private void finishOpening(NodeSettings settings, Path dir) {
+        Path users = settings.get("takamul.audit.users").isEmpty()
+                ? Auditors.defaultFile(settings.getPath("takamul.data.dir")) : settings.getPath("takamul.audit.users");
+        Auditors.ensureDefault(users);
+        auditors = Auditors.load(users);
+        usersFile = users;
+        retention = Retention.start(settings, log, exporter, dir);
     }
 
     private static AuditStore store(NodeSettings settings, Path dir,
@@ -130,7 +140,7 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
     private static String describe(NodeSettings settings, Path dir) {
         return settings.get("takamul.audit.store").equals("embedded")
                 ? "embedded H2 at " + dir.resolve("log.mv.db")
-                : "PostgreSQL at " + settings.get("takamul.audit.jdbc.url");
+                : "PostgreSQL at " + settings.get("takamul.audit.jdbc.url").replaceFirst("\\?.*$", ""); // no password parameter
     }
 
     private static Set<String> fields(String list) {

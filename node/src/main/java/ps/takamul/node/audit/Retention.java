@@ -55,6 +55,12 @@ final class Retention implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Not shutdownNow: an archive step interrupted mid-write could break the embedded store's file.
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

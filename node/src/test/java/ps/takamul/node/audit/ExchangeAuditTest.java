@@ -136,6 +136,19 @@ class ExchangeAuditTest {
     }
 
     @Test
+    void aSoapFailureAfterTheBrokerIsRecordedOnceByTheRoute() throws Exception {
+        String messageId = "audit-soap-down-" + UUID.randomUUID();
+        HttpResponse<byte[]> fault = Http.send(Http.soap(node.soapAddress(), SoapEnvelopes.request(MOL,
+                "PS/GOV/TEST/provider/DownPersonByNationalId", "v1", messageId,
+                SoapEnvelopes.personById(population.sampleIds(1).get(0)))));
+        assertThat(fault.statusCode()).isEqualTo(500);
+        AuditRecord r = only(messageId);
+        assertThat(r.errorCode()).isEqualTo("Server.ProviderUnavailable");
+        assertThat(r.details()).doesNotContainKey("refusedBy");
+        assertThat(r.forwarded()).isNotNull();
+    }
+
+    @Test
     void aCatalogueReloadIsAnAdministrativeRecord() throws Exception {
         long before = node.audit().log().size();
         Path agreements = dir.resolve("agreements/test-agreements.yaml");

@@ -83,12 +83,12 @@ public final class AuditTrail {
     public Processor received() {
         return exchange -> {
             exchange.setProperty(ExchangeProperties.RECEIVED_AT, Instant.now());
-            Message in = exchange.getIn();
-            exchange.setProperty(ExchangeProperties.REQUEST_HEADERS, new CaseInsensitiveMap(in.getHeaders()));
             if (log != null && !log.available()) {
                 throw new TakamulException(ErrorCode.AUDIT_UNAVAILABLE,
                         "the audit log cannot record exchanges now; try again shortly");
             }
+            // The ingress replaces the headers with the broker's; the record needs the client's.
+            exchange.setProperty(ExchangeProperties.REQUEST_HEADERS, new CaseInsensitiveMap(exchange.getIn().getHeaders()));
         };
     }
 
@@ -148,14 +148,16 @@ public final class AuditTrail {
                 exchange.setProperty(ExchangeProperties.RESPONSE_BODY, exchange.getMessage().getBody(byte[].class));
             }
             AuditRecord record;
+            java.util.concurrent.CompletableFuture<Long> appended;
             try {
                 record = record(exchange);
+                appended = log.append(record, keptBodies(exchange, record));
             } catch (RuntimeException e) {
                 exchange.setException(e);
                 callback.done(true);
                 return true;
             }
-            log.append(record, keptBodies(exchange, record)).whenCompleteAsync((sequence, failure) -> {
+            appended.whenCompleteAsync((sequence, failure) -> {
                 if (failure != null) {
                     LOG.error("{} id={} not audited: {}", protocol, record.messageId(), failure.getMessage());
                     if (answered) {
@@ -185,7 +187,7 @@ public final class AuditTrail {
     /**
      * The bodies a {@code bodyLogging: full} service keeps, masked, under the digests of the
      * bodies as they crossed the wire (what the record names and a signature covers). A body
-     * that cannot be masked is not kept; the record says so.
+     * that cannot be masked is not kept: the evidence package then says "body not kept".
      */
     private Map<String, byte[]> keptBodies(Exchange exchange, AuditRecord record) {
         RequestContext request = RequestContext.of(exchange);

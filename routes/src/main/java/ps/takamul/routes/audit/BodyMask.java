@@ -61,8 +61,8 @@ public final class BodyMask {
             Iterator<Map.Entry<String, JsonNode>> it = object.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (fields.contains(field.getKey()) && field.getValue().isValueNode()) {
-                    field.setValue(object.textNode(masked(field.getValue().asText())));
+                if (fields.contains(field.getKey())) {
+                    field.setValue(maskedAll(field.getValue()));
                 } else {
                     mask(field.getValue());
                 }
@@ -70,6 +70,21 @@ public final class BodyMask {
         } else if (node != null && node.isArray()) {
             node.forEach(this::mask);
         }
+    }
+
+    /** A named field is personal whatever its shape: every value under it is masked. */
+    private static JsonNode maskedAll(JsonNode node) {
+        if (node.isValueNode()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(masked(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(f -> f.setValue(maskedAll(f.getValue())));
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, maskedAll(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private byte[] maskXml(byte[] body) throws Exception {
@@ -83,8 +98,16 @@ public final class BodyMask {
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
             String name = e.getLocalName() == null ? e.getTagName() : e.getLocalName();
-            if (fields.contains(name) && e.getElementsByTagNameNS("*", "*").getLength() == 0) {
-                e.setTextContent(masked(e.getTextContent()));
+            if (fields.contains(name)) {
+                maskText(e);
+            }
+            org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                org.w3c.dom.Node attribute = attributes.item(a);
+                String attributeName = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+                if (fields.contains(attributeName)) {
+                    attribute.setNodeValue(masked(attribute.getNodeValue()));
+                }
             }
         }
         var transformer = TransformerFactory.newInstance().newTransformer();
@@ -93,6 +116,19 @@ public final class BodyMask {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
         transformer.transform(new DOMSource(doc), new StreamResult(out));
         return out.toByteArray();
+    }
+
+    /** Every text under a named element, whatever its children. */
+    private static void maskText(org.w3c.dom.Node node) {
+        for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                if (!child.getNodeValue().isBlank()) {
+                    child.setNodeValue(masked(child.getNodeValue()));
+                }
+            } else {
+                maskText(child);
+            }
+        }
     }
 
     static String masked(String value) {

@@ -91,12 +91,8 @@ final class DataSubjects {
         if (headers == null) {
             return null;
         }
-        for (Map.Entry<String, Object> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase(name) && h.getValue() != null) {
-                return h.getValue().toString();
-            }
-        }
-        return null;
+        Object value = headers.get(name); // a CaseInsensitiveMap, as AuditTrail.received() keeps it
+        return value == null ? null : value.toString();
     }
 
     private static String fromJson(String pointer, byte[] body) {

@@ -1,11 +1,10 @@
 package ps.takamul.routes.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import ps.takamul.security.httpsig.ContentDigest;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -84,15 +83,7 @@ final class ExchangeRecords {
 
     /** RFC 9530's form, as in Content-Digest: {@code sha-256=:BASE64:}; null for no body. */
     static String digest(byte[] body) {
-        if (body == null) {
-            return null;
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "sha-256=:" + Base64.getEncoder().encodeToString(hash) + ":";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return body == null ? null : ContentDigest.of(body);
     }
 
     /**
@@ -136,15 +127,7 @@ final class ExchangeRecords {
         if (headers == null) {
             return null;
         }
-        Object value = headers.get(name);
-        if (value == null) {
-            for (Map.Entry<String, Object> h : headers.entrySet()) {
-                if (h.getKey().equalsIgnoreCase(name)) {
-                    value = h.getValue();
-                    break;
-                }
-            }
-        }
+        Object value = headers.get(name); // a CaseInsensitiveMap, as AuditTrail.received() keeps it
         return value == null ? null : value.toString();
     }
 

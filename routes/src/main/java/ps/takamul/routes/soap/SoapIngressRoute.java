@@ -30,6 +30,7 @@ import ps.takamul.routes.soap.security.SoapSecurity;
  */
 public final class SoapIngressRoute extends RouteBuilder {
     public static final String ROUTE_ID = "takamul-soap-ingress";
+    private static final String CXF_EXCHANGE = "takamul.cxfExchange";
 
     private final Supplier<Catalogue> catalogue;
     private final IngressSettings settings;
@@ -56,6 +57,7 @@ public final class SoapIngressRoute extends RouteBuilder {
         from(endpoint)
                 .routeId(ROUTE_ID)
                 .errorHandler(noErrorHandler())
+                .process(SoapIngressRoute::keepCxfExchange)
                 .doTry()
                     .choice()
                         // X-Road's metaservices (listMethods, allowedMethods, getWsdl) are answered
@@ -102,12 +104,23 @@ public final class SoapIngressRoute extends RouteBuilder {
         engine.setSendServerVersion(false);
     }
 
-    /** The route records its own refusals; the fault interceptor must not record them again. */
-    private static void markAudited(Exchange exchange) {
+    /**
+     * The CXF exchange, kept before the ingress replaces the message's headers (where Camel
+     * hands it over): a refusal needs it to tell the fault interceptor it is already on record.
+     */
+    private static void keepCxfExchange(Exchange exchange) {
         org.apache.cxf.message.Message cxf = exchange.getIn().getHeader(
                 org.apache.camel.component.cxf.common.message.CxfConstants.CAMEL_CXF_MESSAGE, org.apache.cxf.message.Message.class);
         if (cxf != null) {
-            cxf.getExchange().put(FaultCodeInterceptor.AUDITED, Boolean.TRUE);
+            exchange.setProperty(CXF_EXCHANGE, cxf.getExchange());
+        }
+    }
+
+    /** The route records its own refusals; the fault interceptor must not record them again. */
+    private static void markAudited(Exchange exchange) {
+        org.apache.cxf.message.Exchange cxf = exchange.getProperty(CXF_EXCHANGE, org.apache.cxf.message.Exchange.class);
+        if (cxf != null) {
+            cxf.put(FaultCodeInterceptor.AUDITED, Boolean.TRUE);
         }
     }
 

@@ -27,6 +27,16 @@ class BodyMaskTest {
     }
 
     @Test
+    void aNamedFieldIsMaskedWhateverItsShapeAndXmlAttributesToo() {
+        String json = "{\"motherNameAr\":{\"first\":\"فاطمة\",\"family\":\"الخطيب\"},\"nationalId\":[\"987654321\"]}";
+        assertThat(text(mask.apply(bytes(json), "application/json"))).doesNotContain("فاطمة", "الخطيب", "987654321")
+                .contains("*******21");
+        String xml = "<p nationalId=\"987654321\"><motherNameAr><first>فاطمة</first></motherNameAr></p>";
+        assertThat(text(mask.apply(bytes(xml), "application/xml"))).doesNotContain("فاطمة", "987654321")
+                .contains("nationalId=\"*******21\"");
+    }
+
+    @Test
     void aBodyThatCannotBeMaskedIsNotKept() {
         assertThat(mask.apply(bytes("{\"nationalId\": 9876"), "application/json")).isNull();
         assertThat(mask.apply(bytes("nationalId=987654321"), "application/x-www-form-urlencoded")).isNull();
