@@ -16,38 +16,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source bench/lib.sh
+
 duration=20s; rounds=3; warmup=10s
 if [[ "${1:-}" == "--quick" ]]; then duration=6s; rounds=1; warmup=3s; fi
-connections=${CONNECTIONS:-32}
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package) ..."
-  (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }) \
-    || { echo "bench needs wrk: apt-get install wrk" >&2; exit 1; }
-fi
-if [[ ! -f node/target/takamul-node.jar ]]; then
-  mvn -q -B -DskipTests package
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d)
+bench_need_wrk
+bench_build_jar
+bench_tempdir work
 port=$(free_port)
-: >"$work/node.log"
-java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo \
+bench_start_node "$work/node.log" \
   --set takamul.node.id=bench-agreements --set takamul.data.dir="$work/data" \
   --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
   --set takamul.agreements.dir=config/agreements,bench/agreements \
   --set takamul.mediation.dir=routes/mediation,bench/routes \
   --set takamul.http.port="$port" --set takamul.soap.port="$(free_port)" \
   --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
-  --set billing.url="http://127.0.0.1:$(free_port)" >"$work/node.log" 2>&1 &
-node_pid=$!
-trap 'kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  grep -q "Stop with Ctrl-C" "$work/node.log" && break
-  kill -0 $node_pid 2>/dev/null || { cat "$work/node.log"; exit 1; }
-  sleep 0.5
-done
+  --set billing.url="http://127.0.0.1:$(free_port)"
 
 base="http://127.0.0.1:$port/r1/PS/GOV/BENCH/provider"
 declare -A url=([open]="$base/record-open/v1/848991048" [enforced]="$base/record-enforced/v1/848991048")
@@ -59,11 +44,7 @@ for p in open enforced; do
 done
 
 measure() { # path, duration -> req/s p50 p99 non-2xx
-  wrk -t1 -c"$connections" -d"$2" --latency -H "X-Road-Client: PS/GOV/BENCH/client" \
-    -H "Takamul-Purpose: social-aid" "${url[$1]}" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { bad = $NF } END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+  bench_wrk "$2" "${url[$1]}" -H "X-Road-Client: PS/GOV/BENCH/client" -H "Takamul-Purpose: social-aid" | cut -d' ' -f1-4
 }
 
 echo "warming up ($warmup per path) ..."

@@ -21,45 +21,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source bench/lib.sh
+
 duration=20s; rounds=3; warmup=5s
 if [[ "${1:-}" == "--quick" ]]; then duration=6s; rounds=1; warmup=2s; fi
-connections=${CONNECTIONS:-32}
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package) ..."
-  (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }) \
-    || { echo "bench needs wrk: apt-get install wrk" >&2; exit 1; }
-fi
-if [[ ! -f node/target/takamul-node.jar ]]; then
-  mvn -q -B -DskipTests package
-fi
+bench_need_wrk
+bench_build_jar
 
 # The broker's own request-reply ceiling, with plain JMS: no HTTP, no Camel (bench/java).
-classes=$(mktemp -d)
-javac -d "$classes" -cp node/target/takamul-node.jar bench/java/BrokerCeiling.java
-ceiling_dir=$(mktemp -d)
-ceiling=$(java -Xms512m -Xmx1g -cp "node/target/takamul-node.jar:$classes" BrokerCeiling "$ceiling_dir" "$connections" \
+bench_tempdir classes
+javac -d "$classes" -cp "$bench_jar" bench/java/BrokerCeiling.java
+bench_tempdir ceiling_dir
+ceiling=$(java -Xms512m -Xmx1g -cp "$bench_jar:$classes" BrokerCeiling "$ceiling_dir" "$connections" \
   "${duration%s}" 2>/dev/null | tail -1)
 rm -rf "$classes" "$ceiling_dir"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d)
+bench_tempdir work
 port=$(free_port); soap=$(free_port); registry=$(free_port)
-java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo \
+bench_start_node "$work/node.log" \
   --set takamul.node.id=bench --set takamul.data.dir="$work/data" \
   --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
   --set takamul.agreements.dir=config/agreements,bench/agreements \
   --set takamul.mediation.dir=routes/mediation,bench/routes \
   --set takamul.http.port="$port" --set takamul.soap.port="$soap" \
   --set civil-registry.url="http://127.0.0.1:$registry/civil-registry" \
-  --set takamul.bench.inline-baseline=true >"$work/node.log" 2>&1 &
-node_pid=$!
-trap 'kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  grep -q "Stop with Ctrl-C" "$work/node.log" && break
-  kill -0 $node_pid 2>/dev/null || { cat "$work/node.log"; exit 1; }
-  sleep 0.5
-done
+  --set takamul.bench.inline-baseline=true
 
 # National IDs the demo printed; wrk asks for them in turn.
 ids=$(grep -o 'national IDs \[[0-9, ]*\]' "$work/node.log" | grep -o '[0-9]\{9\}' | paste -sd, -)
@@ -89,14 +76,11 @@ wrk_args() { # path -> the client header and, for the registry, the script rotat
 }
 paths=(http-only echo-no-queue echo-queued reg-no-queue reg-queued)
 
-# wrk prints latency percentiles with --latency; keep req/s, p50 and p99 (ms) and non-2xx.
+# req/s, p50 and p99 (ms) and non-2xx.
 measure() { # path, duration
   local extra=()
   mapfile -t extra < <(wrk_args "$1")
-  wrk -t1 -c"$connections" -d"$2" --latency "${extra[@]}" "${url[$1]}" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { bad = $NF } END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+  bench_wrk "$2" "${url[$1]}" "${extra[@]}" | cut -d' ' -f1-4
 }
 
 echo "warming up ($warmup per path) ..."

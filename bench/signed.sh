@@ -14,37 +14,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source bench/lib.sh
+
 duration=20; rounds=3; warmup=5
 if [[ "${1:-}" == "--quick" ]]; then duration=6; rounds=1; warmup=3; fi
-connections=${CONNECTIONS:-32}
-if [[ ! -f node/target/takamul-node.jar ]]; then
-  mvn -q -B -DskipTests package
-fi
-classes=$(mktemp -d)
-javac -d "$classes" -cp node/target/takamul-node.jar bench/java/SignedLoad.java
+bench_build_jar
+bench_tempdir classes
+javac -d "$classes" -cp "$bench_jar" bench/java/SignedLoad.java
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d)
-pids=()
-# set -e would end the trap at the first node's exit status (143), leaving the others running
-trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; wait $p 2>/dev/null || true; done; rm -rf "$work" "$classes"' EXIT
-
+bench_tempdir work
 declare -A port
 start_node() { # name, extra arguments...; sets port[name]
   local name=$1; shift
   port[$name]=$(free_port)
   mkdir -p "$work/$name"
-  java ${NODE_OPTS:--Xms512m -Xmx1g} -jar node/target/takamul-node.jar demo "$@" \
+  bench_start_node "$work/$name/node.log" "$@" \
     --set takamul.node.id="bench-$name" --set takamul.data.dir="$work/$name/data" \
     --set takamul.http.port="${port[$name]}" --set takamul.soap.port="$(free_port)" \
     --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
-    --set billing.url="http://127.0.0.1:$(free_port)" >"$work/$name/node.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do
-    grep -qs "Stop with Ctrl-C" "$work/$name/node.log" && break
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$name/node.log"; exit 1; }
-    sleep 0.5
-  done
+    --set billing.url="http://127.0.0.1:$(free_port)"
 }
 start_node unsigned
 start_node signed --secure --set takamul.tls.enabled=false --set takamul.signatures.on-behalf-of=
@@ -53,7 +41,7 @@ pki="$work/signed/data/pki"
 path=/r1/PS/GOV/MOI/civil-registry/person-by-id/v1/
 
 load() { # node, seconds
-  local cp="node/target/takamul-node.jar:$classes"
+  local cp="$bench_jar:$classes"
   if [[ $1 == signed ]]; then
     java -cp "$cp" SignedLoad "http://127.0.0.1:${port[signed]}$path" PS/GOV/MOH/health-records "$ids" "$connections" "$2" \
       "$pki/members/PS_GOV_MOH/member-signing.p12" "$(cat "$pki/password")"

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Measures the audited exchange next to the same exchange unaudited, in one node, in one run,
+# with wrk on loopback. Both are the bench's record-open service (bench/routes/record.yaml: a
+# 1.7 KiB civil-registry record, Arabic and English) through the queue (Artemis), with the same
+# reader, provider route and writer:
+#   audited     GET /r1/...: the exchange's record appended to the audit log, the answer sent
+#               only once the record is durable (group commit)
+#   unaudited   GET /bench/unaudited/r1/... (takamul.bench.unaudited-baseline): no record
+# Prints requests/s, p50/p99 and non-2xx per round, the ratio audited / unaudited, and the
+# records the node wrote, counted in its audit database once it has stopped, next to the
+# audited responses wrk counted. The order of the two alternates per round.
+#
+#   bench/audit.sh                 # 20 s per measurement, 3 rounds (about 3 minutes)
+#   bench/audit.sh --quick         # 6 s per measurement, 1 round
+#   bench/audit.sh --postgresql    # the log in PostgreSQL: a new database on 127.0.0.1:5432
+#                                  # (user postgres, trust auth), dropped at the end
+#
+# Options via environment: CONNECTIONS (default 32), NODE_OPTS (JVM options for the node),
+# TAKAMUL_JAR (see bench/lib.sh), PGHOST/PGPORT (default 127.0.0.1:5432), NODE_SETTINGS (more
+# node settings, e.g. "--set takamul.audit.group-commit.linger-micros=1000").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+duration=20s; rounds=3; warmup=10s; store=embedded
+for arg in "$@"; do
+  case $arg in
+    --quick) duration=6s; rounds=1; warmup=3s ;;
+    --postgresql) store=postgresql ;;
+    *) echo "usage: bench/audit.sh [--quick] [--postgresql]" >&2; exit 2 ;;
+  esac
+done
+
+bench_need_wrk
+bench_build_jar
+bench_tempdir work
+
+audit_settings=()
+if [[ $store == postgresql ]]; then
+  pg_host=${PGHOST:-127.0.0.1}; pg_port=${PGPORT:-5432}
+  db="takamul_audit_bench_$$"
+  pg() { psql -h "$pg_host" -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAtX "$@"; }
+  pg -d postgres -c "CREATE DATABASE $db" \
+    || { echo "cannot create a database on $pg_host:$pg_port as postgres" >&2; exit 1; }
+  bench_on_exit "pg -d postgres -c 'DROP DATABASE IF EXISTS $db WITH (FORCE)'"
+  audit_settings=(--set takamul.audit.store=postgresql
+    --set takamul.audit.jdbc.url="jdbc:postgresql://$pg_host:$pg_port/$db"
+    --set takamul.audit.jdbc.user=postgres)
+  echo "audit log: PostgreSQL, database $db on $pg_host:$pg_port (dropped at the end)"
+else
+  echo "audit log: embedded H2 under the node's data directory"
+fi
+
+port=$(free_port)
+bench_start_node "$work/node.log" \
+  --set takamul.node.id=bench-audit --set takamul.data.dir="$work/data" \
+  --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
+  --set takamul.agreements.dir=config/agreements,bench/agreements \
+  --set takamul.mediation.dir=routes/mediation,bench/routes \
+  --set takamul.http.port="$port" --set takamul.soap.port="$(free_port)" \
+  --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
+  --set billing.url="http://127.0.0.1:$(free_port)" \
+  --set takamul.bench.unaudited-baseline=true "${audit_settings[@]}" ${NODE_SETTINGS:-}
+node=$bench_node_pid
+
+service=PS/GOV/BENCH/provider/record-open/v1
+declare -A url=([audited]="http://127.0.0.1:$port/r1/$service/848991048"
+                [unaudited]="http://127.0.0.1:$port/bench/unaudited/r1/$service/848991048")
+headers=(-H "X-Road-Client: PS/GOV/BENCH/client")
+
+# One request of each, shown, so the reader sees what is measured; both must answer 200.
+declare -A answered=([audited]=0 [unaudited]=0)
+for p in audited unaudited; do
+  shown=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "${headers[@]}" "${url[$p]}")
+  echo "--- $p: $shown"
+  [[ $shown == 200,* ]] || { echo "FAILED: $p answered $shown; the end of the node's log:" >&2; tail -30 "$work/node.log" >&2; exit 1; }
+  answered[$p]=1
+done
+
+others=$(pgrep -fc '[m]aven|[s]urefire' || true)
+echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), Maven or test JVMs running: $others"
+
+failures=0; measured=0; disturbed=0
+measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses
+  local line
+  # Other builds on the machine take CPU from the node: count the measurements they overlapped.
+  measured=$(( measured + 1 ))
+  if pgrep -f '[m]aven|[s]urefire' >/dev/null; then disturbed=$(( disturbed + 1 )); fi
+  line=$(bench_wrk "$2" "${url[$1]}" "${headers[@]}")
+  read -r _ _ _ bad errors n <<<"$line"
+  answered[$1]=$(( ${answered[$1]} + n ))
+  if (( bad > 0 || errors > 0 )); then
+    echo "FAILED: $1 had $bad non-2xx answers and $errors socket errors in $2" >&2
+    failures=$(( failures + 1 ))
+  fi
+  echo "$line"
+}
+
+echo "warming up ($warmup per path) ..."
+for p in audited unaudited audited unaudited; do measure "$p" "$warmup" >/dev/null; done
+
+declare -A sum p50sum
+printf "\n%-10s %-6s %12s %10s %10s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx"
+for round in $(seq 1 "$rounds"); do
+  order=(audited unaudited)
+  if (( round % 2 == 0 )); then order=(unaudited audited); fi
+  for p in "${order[@]}"; do
+    # measure runs here, not in a subshell, so its counts of answers and failures stay
+    measure "$p" "$duration" >"$work/line"
+    read -r rps p50 p99 bad errors _ <"$work/line"
+    printf "%-10s %-6s %12s %10s %10s %8s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad"
+    (( errors == 0 )) || echo "           (and $errors socket errors)"
+    sum[$p]=$(( ${sum[$p]:-0} + rps ))
+    p50sum[$p]=$(awk -v a="${p50sum[$p]:-0}" -v b="$p50" 'BEGIN { print a + b }')
+  done
+done
+awk -v a="${sum[audited]}" -v u="${sum[unaudited]}" -v pa="${p50sum[audited]}" -v pu="${p50sum[unaudited]}" \
+    -v r="$rounds" 'BEGIN {
+  printf "\nmean requests/s: audited %.0f, unaudited %.0f; mean p50: audited %.2f ms, unaudited %.2f ms\n", a/r, u/r, pa/r, pu/r
+  printf "ratio audited / unaudited: %.2f  (target >= 0.80: the audit log costs at most 20%%) %s\n", a/u,
+    (a/u >= 0.80 ? "met" : "NOT MET") }'
+echo "measurements (warm-ups included) that began with Maven or test JVMs running: $disturbed of $measured"
+
+# The records, counted in the store once the node has stopped and closed it: one per audited
+# answer, none for the unaudited ones. wrk counts only answers that arrived before it stopped,
+# so up to one more per connection and wrk run may be on record (its answer went unread).
+bench_stop "$node"
+count_sql="SELECT COUNT(*) FROM audit_record WHERE kind = 'EXCHANGE' AND service = '$service';
+SELECT COUNT(*) FROM audit_record;
+SELECT COUNT(DISTINCT appended_at) FROM audit_record"
+if [[ $store == postgresql ]]; then
+  mapfile -t counts < <(pg -d "$db" -c "${count_sql//$'\n'/ }" | grep -E '^[0-9]+$')
+else
+  # The node jar has H2's shell and the log's append-only trigger class the database names.
+  mapfile -t counts < <(java -cp "$bench_jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/audit/log" \
+    -user sa -sql "${count_sql//$'\n'/ }" | grep -E '^[0-9]+$')
+fi
+(( ${#counts[@]} == 3 )) || { echo "FAILED: could not count the audit records" >&2; exit 1; }
+records=${counts[0]}; total=${counts[1]}; commits=${counts[2]}
+runs=$(( 2 + rounds ))  # audited wrk runs: two warm-ups and one per round
+slack=$(( runs * connections ))
+echo
+echo "audit records of $service: $records (all records in the log: $total)"
+# A batch's records share its commit time (RecordWriter), so distinct times count the commits.
+awk -v t="$total" -v c="$commits" 'BEGIN { printf "group commits: %d, %.1f records per commit\n", c, t / c }'
+echo "audited answers counted by wrk and curl: ${answered[audited]}; unaudited: ${answered[unaudited]}"
+if (( records < answered[audited] || records > answered[audited] + slack )); then
+  echo "FAILED: expected between ${answered[audited]} and $(( answered[audited] + slack )) records" \
+    "(one per audited answer, none for the unaudited ones)" >&2
+  exit 1
+fi
+echo "one record per audited answer, none for the unaudited ones: ok" \
+  "($(( records - answered[audited] )) more on record than wrk read, of at most $slack in flight when it stopped)"
+if (( failures > 0 )); then
+  echo "FAILED: $failures measurement(s) had non-2xx answers or socket errors (above)" >&2
+  exit 1
+fi
