@@ -25,14 +25,8 @@ bench_need_wrk
 bench_build_jar
 bench_tempdir work
 port=$(free_port)
-bench_start_node "$work/node.log" \
-  --set takamul.node.id=bench-agreements --set takamul.data.dir="$work/data" \
-  --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
-  --set takamul.agreements.dir=config/agreements,bench/agreements \
-  --set takamul.mediation.dir=routes/mediation,bench/routes \
-  --set takamul.http.port="$port" --set takamul.soap.port="$(free_port)" \
-  --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
-  --set billing.url="http://127.0.0.1:$(free_port)"
+bench_node_settings bench-agreements "$work/data" "$port"
+bench_start_node "$work/node.log" "${bench_settings[@]}" "${bench_catalogue[@]}"
 
 base="http://127.0.0.1:$port/r1/PS/GOV/BENCH/provider"
 declare -A url=([open]="$base/record-open/v1/848991048" [enforced]="$base/record-enforced/v1/848991048")

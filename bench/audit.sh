@@ -52,14 +52,9 @@ else
 fi
 
 port=$(free_port)
-bench_start_node "$work/node.log" \
-  --set takamul.node.id=bench-audit --set takamul.data.dir="$work/data" \
-  --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
-  --set takamul.agreements.dir=config/agreements,bench/agreements \
-  --set takamul.mediation.dir=routes/mediation,bench/routes \
-  --set takamul.http.port="$port" --set takamul.soap.port="$(free_port)" \
-  --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
-  --set billing.url="http://127.0.0.1:$(free_port)" \
+bench_node_settings bench-audit "$work/data" "$port"
+# shellcheck disable=SC2086 # NODE_SETTINGS holds several arguments
+bench_start_node "$work/node.log" "${bench_settings[@]}" "${bench_catalogue[@]}" \
   --set takamul.bench.unaudited-baseline=true "${audit_settings[@]}" ${NODE_SETTINGS:-}
 node=$bench_node_pid
 

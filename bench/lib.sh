@@ -69,6 +69,20 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# The bench's own catalogue, agreements and mediation routes, beside the demo's.
+bench_catalogue=(--set takamul.catalogue.dir=config/catalogue,bench/catalogue
+  --set takamul.agreements.dir=config/agreements,bench/agreements
+  --set takamul.mediation.dir=routes/mediation,bench/routes)
+
+# Sets bench_settings to what every bench node takes: its id, data directory and HTTP port, and
+# free ports for its SOAP listener and the demo's example providers.
+bench_node_settings() { # id, data directory, HTTP port
+  bench_settings=(--set takamul.node.id="$1" --set takamul.data.dir="$2"
+    --set takamul.http.port="$3" --set takamul.soap.port="$(free_port)"
+    --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry"
+    --set billing.url="http://127.0.0.1:$(free_port)")
+}
+
 # Starts `takamul-node.jar demo ARGS...` with its output in LOG and waits until it serves; sets
 # bench_node_pid. A node that stops or is not serving within two minutes ends the script.
 bench_start_node() { # log, arguments after "demo"...

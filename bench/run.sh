@@ -41,9 +41,7 @@ bench_tempdir work
 port=$(free_port); soap=$(free_port); registry=$(free_port)
 bench_start_node "$work/node.log" \
   --set takamul.node.id=bench --set takamul.data.dir="$work/data" \
-  --set takamul.catalogue.dir=config/catalogue,bench/catalogue \
-  --set takamul.agreements.dir=config/agreements,bench/agreements \
-  --set takamul.mediation.dir=routes/mediation,bench/routes \
+  "${bench_catalogue[@]}" \
   --set takamul.http.port="$port" --set takamul.soap.port="$soap" \
   --set civil-registry.url="http://127.0.0.1:$registry/civil-registry" \
   --set takamul.bench.inline-baseline=true

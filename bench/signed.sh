@@ -28,11 +28,8 @@ start_node() { # name, extra arguments...; sets port[name]
   local name=$1; shift
   port[$name]=$(free_port)
   mkdir -p "$work/$name"
-  bench_start_node "$work/$name/node.log" "$@" \
-    --set takamul.node.id="bench-$name" --set takamul.data.dir="$work/$name/data" \
-    --set takamul.http.port="${port[$name]}" --set takamul.soap.port="$(free_port)" \
-    --set civil-registry.url="http://127.0.0.1:$(free_port)/civil-registry" \
-    --set billing.url="http://127.0.0.1:$(free_port)"
+  bench_node_settings "bench-$name" "$work/$name/data" "${port[$name]}"
+  bench_start_node "$work/$name/node.log" "$@" "${bench_settings[@]}"
 }
 start_node unsigned
 start_node signed --secure --set takamul.tls.enabled=false --set takamul.signatures.on-behalf-of=
