@@ -21,7 +21,8 @@ mvn=${MVN:-mvn}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The audit module and its dependencies' class path, from the reactor (core and security built too).
-$mvn -q -B -pl audit -am -Dmaven.test.skip=true package \
+# One Maven build at a time on a shared machine: wait for any other under the same lock.
+flock /tmp/takamul-mvn.lock $mvn -q -B -pl audit -am -Dmaven.test.skip=true package \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime
 cp="audit/target/classes:$(cat "$work/cp.txt")"
