@@ -47,17 +47,15 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
 
     private final String origin;
     private final AuditLog log;
-    private final CheckpointKey key;
     private final AuditTrail trail;
     private final Exporter exporter;
     private Auditors auditors;
     private Path usersFile;
     private Retention retention;
 
-    private NodeAudit(String origin, AuditLog log, CheckpointKey key, AuditTrail trail, Exporter exporter) {
+    private NodeAudit(String origin, AuditLog log, AuditTrail trail, Exporter exporter) {
         this.origin = origin;
         this.log = log;
-        this.key = key;
         this.trail = trail;
         this.exporter = exporter;
     }
@@ -79,7 +77,7 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
             AuditLog log = new AuditLog(store, new SignedCheckpoints(origin, key.key(), key.chain(), tsa.source()),
                     policy, Clock.systemUTC());
             BodyMask mask = new BodyMask(fields(settings.get("takamul.audit.mask-fields")));
-            NodeAudit audit = new NodeAudit(origin, log, key, new AuditTrail(log, origin, catalogue, mask),
+            NodeAudit audit = new NodeAudit(origin, log, new AuditTrail(log, origin, catalogue, mask),
                     new Exporter(log, origin, key.chain(), tsa.chain()));
             try {
                 audit.finishOpening(settings, dir);
@@ -172,10 +170,6 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
     @Override
     public String origin() {
         return origin;
-    }
-
-    public CheckpointKey key() {
-        return key;
     }
 
     /** Records an administrative action in the log and waits until it is durable. */

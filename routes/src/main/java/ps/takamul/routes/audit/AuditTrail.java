@@ -75,10 +75,6 @@ public final class AuditTrail {
         });
     }
 
-    public boolean enabled() {
-        return log != null;
-    }
-
     /** Notes when the request came and what it came with; refuses it while the log is down. */
     public Processor received() {
         return exchange -> {
