@@ -15,7 +15,7 @@
 #   bench/audit.sh --postgresql    # the log in PostgreSQL: a new database on 127.0.0.1:5432
 #                                  # (user postgres, trust auth), dropped at the end
 #
-# Options via environment: CONNECTIONS (default 32), NODE_OPTS (JVM options for the node),
+# Options via environment: WARMUP, DURATION and ROUNDS (the lengths above), CONNECTIONS (default 32), NODE_OPTS (JVM options for the node),
 # TAKAMUL_JAR (see bench/lib.sh), PGHOST/PGPORT (default 127.0.0.1:5432), NODE_SETTINGS (more
 # node settings, e.g. "--set takamul.audit.group-commit.linger-micros=1000").
 set -euo pipefail
@@ -30,6 +30,8 @@ for arg in "$@"; do
     *) echo "usage: bench/audit.sh [--quick] [--postgresql]" >&2; exit 2 ;;
   esac
 done
+# Experiments may set their own lengths (e.g. WARMUP=20s DURATION=10s ROUNDS=1).
+duration=${DURATION:-$duration}; rounds=${ROUNDS:-$rounds}; warmup=${WARMUP:-$warmup}
 
 bench_need_wrk
 bench_build_jar
@@ -76,13 +78,18 @@ others=$(pgrep -fc '[m]aven|[s]urefire' || true)
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), Maven or test JVMs running: $others"
 
 failures=0; measured=0; disturbed=0
-measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses
+measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses node-CPU-µs-per-response
   local line
   # Other builds on the machine take CPU from the node: count the measurements they overlapped.
   measured=$(( measured + 1 ))
   if pgrep -f '[m]aven|[s]urefire' >/dev/null; then disturbed=$(( disturbed + 1 )); fi
+  local cpu0 cpu1
+  cpu0=$(bench_cpu_ms "$node")
   line=$(bench_wrk "$2" "${url[$1]}" "${headers[@]}")
+  cpu1=$(bench_cpu_ms "$node")
   read -r _ _ _ bad errors n <<<"$line"
+  # The node's CPU time per answer: less noisy than requests/s when the machine is shared.
+  line="$line $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) ))"
   answered[$1]=$(( ${answered[$1]} + n ))
   if (( bad > 0 || errors > 0 )); then
     echo "FAILED: $1 had $bad non-2xx answers and $errors socket errors in $2" >&2
@@ -94,24 +101,26 @@ measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses
 echo "warming up ($warmup per path) ..."
 for p in audited unaudited audited unaudited; do measure "$p" "$warmup" >/dev/null; done
 
-declare -A sum p50sum
-printf "\n%-10s %-6s %12s %10s %10s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx"
+declare -A sum p50sum cpusum
+printf "\n%-10s %-6s %12s %10s %10s %8s %14s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx" "node CPU µs/req"
 for round in $(seq 1 "$rounds"); do
   order=(audited unaudited)
   if (( round % 2 == 0 )); then order=(unaudited audited); fi
   for p in "${order[@]}"; do
     # measure runs here, not in a subshell, so its counts of answers and failures stay
     measure "$p" "$duration" >"$work/line"
-    read -r rps p50 p99 bad errors _ <"$work/line"
-    printf "%-10s %-6s %12s %10s %10s %8s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad"
+    read -r rps p50 p99 bad errors _ cpu <"$work/line"
+    printf "%-10s %-6s %12s %10s %10s %8s %14s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad" "$cpu"
     (( errors == 0 )) || echo "           (and $errors socket errors)"
     sum[$p]=$(( ${sum[$p]:-0} + rps ))
+    cpusum[$p]=$(( ${cpusum[$p]:-0} + cpu ))
     p50sum[$p]=$(awk -v a="${p50sum[$p]:-0}" -v b="$p50" 'BEGIN { print a + b }')
   done
 done
 awk -v a="${sum[audited]}" -v u="${sum[unaudited]}" -v pa="${p50sum[audited]}" -v pu="${p50sum[unaudited]}" \
-    -v r="$rounds" 'BEGIN {
+    -v ca="${cpusum[audited]}" -v cu="${cpusum[unaudited]}" -v r="$rounds" 'BEGIN {
   printf "\nmean requests/s: audited %.0f, unaudited %.0f; mean p50: audited %.2f ms, unaudited %.2f ms\n", a/r, u/r, pa/r, pu/r
+  printf "node CPU per answer: audited %.0f µs, unaudited %.0f µs (%.2f)\n", ca/r, cu/r, cu/ca
   printf "ratio audited / unaudited: %.2f  (target >= 0.80: the audit log costs at most 20%%) %s\n", a/u,
     (a/u >= 0.80 ? "met" : "NOT MET") }'
 echo "measurements (warm-ups included) that began with Maven or test JVMs running: $disturbed of $measured"

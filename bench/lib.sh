@@ -121,6 +121,11 @@ bench_stop() { # pid
 # One wrk measurement on CONNECTIONS connections, one thread, with latency percentiles. Prints
 # one line: requests/s, p50 ms, p99 ms, non-2xx responses, socket errors (connect, read, write,
 # timeout), responses counted.
+# The CPU time a process has used so far, user and system, in milliseconds.
+bench_cpu_ms() { # pid
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
+}
+
 bench_wrk() { # duration, url, more wrk arguments...
   local duration=$1 url=$2; shift 2
   wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url" | awk '
