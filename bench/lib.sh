@@ -126,6 +126,17 @@ bench_cpu_ms() { # pid
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
+# The CPU time the JIT compiler threads of a JVM have used so far, in milliseconds.
+bench_jit_ms() { # pid
+  local t total=0 hz
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] || continue
+    total=$(( total + $(cut -d')' -f2 "$t/stat" | awk '{ print $12 + $13 }') ))
+  done
+  echo $(( total * 1000 / hz ))
+}
+
 bench_wrk() { # duration, url, more wrk arguments...
   local duration=$1 url=$2; shift 2
   wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url" | awk '

@@ -22,12 +22,21 @@ public final class AuditStores {
     }
 
     /**
-     * The log in an H2 database file ({@code file} without H2's {@code .mv.db} suffix). WRITE_DELAY=0
-     * turns off MVStore's delayed auto-commit (by default a commit reaches the file up to 500 ms
-     * later); {@link SqlDialect#H2} then forces the file to disk after each batch.
+     * The log in an H2 database file ({@code file} without H2's {@code .mv.db} suffix), with its
+     * journal in the directory {@code file.journal} beside it: appends are durable in the journal
+     * and reach H2 in larger batches (see {@link AuditJournal}). WRITE_DELAY=0 turns off MVStore's
+     * delayed auto-commit (by default a commit reaches the file up to 500 ms later);
+     * {@link SqlDialect#H2} then forces the file to disk after each batch, before the journal
+     * forgets it.
      */
     public static JdbcAuditStore h2(Path file, GroupCommitSettings settings) {
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0";
-        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, settings);
+        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, settings,
+                journalOf(file));
+    }
+
+    /** Where {@link #h2} keeps the journal of the log in {@code file}. */
+    public static Path journalOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".journal");
     }
 }

@@ -3,6 +3,8 @@ package ps.takamul.audit.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,15 +19,36 @@ final class GroupCommit implements AutoCloseable {
         long write(List<Pending> batch) throws Exception;
     }
 
+    /**
+     * Writes a batch in one transaction without waiting for it: the stage completes with the first
+     * record's sequence number once the batch is durable. Batches complete in the order written,
+     * so the writer can gather the next one while the last is being synced.
+     */
+    interface PipelinedWriter {
+        CompletionStage<Long> write(List<Pending> batch);
+    }
+
     private static final Pending STOP = new Pending(null, null, null, null, null);
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final BatchWriter sink;
+    private final PipelinedWriter sink;
+    /** The last batch handed to the sink: once it completes, all have (they complete in order). */
+    private volatile CompletableFuture<Long> last = CompletableFuture.completedFuture(0L);
     private final GroupCommitSettings settings;
     private final Thread writer;
     private boolean closed;
 
     GroupCommit(BatchWriter sink, GroupCommitSettings settings, String name) {
+        this((PipelinedWriter) batch -> {
+            try {
+                return CompletableFuture.completedFuture(sink.write(batch));
+            } catch (Throwable e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, settings, name);
+    }
+
+    GroupCommit(PipelinedWriter sink, GroupCommitSettings settings, String name) {
         this.sink = sink;
         this.settings = settings;
         this.writer = new Thread(this::run, name);
@@ -56,6 +79,7 @@ final class GroupCommit implements AutoCloseable {
         }
         try {
             writer.join();
+            last.handle((first, failure) -> first).join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -98,20 +122,26 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        long first;
+        CompletionStage<Long> written;
         try {
-            first = sink.write(batch);
+            written = sink.write(batch);
         } catch (Throwable e) {
-            AuditUnavailableException failure = new AuditUnavailableException(
-                    "the audit log's database is unavailable: " + batch.size()
-                            + " record(s) not written, the exchange must not go on unaudited", e);
-            for (Pending p : batch) {
-                p.done().completeExceptionally(failure);
+            written = CompletableFuture.failedFuture(e);
+        }
+        last = written.toCompletableFuture().whenComplete((first, thrown) -> {
+            if (thrown != null) {
+                Throwable e = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+                AuditUnavailableException failure = new AuditUnavailableException(
+                        "the audit log's database is unavailable: " + batch.size()
+                                + " record(s) not written, the exchange must not go on unaudited", e);
+                for (Pending p : batch) {
+                    p.done().completeExceptionally(failure);
+                }
+                return;
             }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(first + i);
-        }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(first + i);
+            }
+        });
     }
 }

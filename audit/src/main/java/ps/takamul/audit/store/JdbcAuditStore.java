@@ -1,12 +1,17 @@
 package ps.takamul.audit.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import ps.takamul.audit.merkle.LeafHashes;
@@ -16,14 +21,19 @@ import ps.takamul.audit.record.AuditRecords;
 
 /**
  * The audit store on a SQL database, the same for PostgreSQL and H2 but for their
- * {@link SqlDialect}. Appends go through one group-committing writer; reads take a connection from
+ * {@link SqlDialect}. Appends go through one group-committing writer, into the database itself or,
+ * for the embedded store, into a journal the database catches up from; reads take a connection from
  * a few kept open ({@link ReaderPool}).
  * One store, one writer per log: two nodes must not append to the same tables.
  */
 public final class JdbcAuditStore implements AuditStore {
     private final AtomicLong committed;
-    private final RecordWriter writer;
     private final GroupCommit commits;
+    /** Null when appends go straight to the database (PostgreSQL); see {@link AuditJournal}. */
+    private final AuditJournal journal;
+    private final Indexer indexer;
+    private final JournalWriter journalWriter;
+    private final RecordWriter writer;
     private final RecordReader reader;
     private final CheckpointTable checkpoints;
     private final BodyTable bodies;
@@ -36,21 +46,85 @@ public final class JdbcAuditStore implements AuditStore {
 
     /** Opens the store, creating its tables on first use; fails if the database cannot be reached. */
     public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
+        this(source, dialect, settings, null);
+    }
+
+    /**
+     * As above; with a {@code journal} directory, appends are durable once in the journal there
+     * and reach the database in larger batches right after (the embedded store's way, see
+     * {@link AuditJournal}). What the journal still holds at start-up is written first.
+     */
+    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings, Path journal) {
+        long stored;
         try (Connection c = source.open()) {
             AuditSchema.create(c, dialect);
-            committed = new AtomicLong(RecordWriter.nextSequence(c));
+            stored = RecordWriter.nextSequence(c);
         } catch (SQLException e) {
             throw RecordReader.unavailable(e);
         }
+        committed = new AtomicLong(stored);
         this.source = source;
         readers = new ReaderPool(source, READERS_KEPT);
-        writer = new RecordWriter(source, dialect, committed::set);
-        commits = new GroupCommit(writer, settings, "takamul-audit-writer");
         reader = new RecordReader(readers);
         checkpoints = new CheckpointTable(readers, dialect);
         bodies = new BodyTable(readers);
         segments = new SegmentTable(readers, source, dialect);
-        leaves = new StoreLeaves(committed::get, reader::leafHashes);
+        leaves = new StoreLeaves(committed::get, (from, count) -> {
+            readable(Math.min(from + count, committed.get()));
+            return reader.leafHashes(from, count);
+        });
+        if (journal == null) {
+            this.journal = null;
+            indexer = null;
+            writer = new RecordWriter(source, dialect, committed::set);
+            journalWriter = null;
+            commits = new GroupCommit(writer, settings, "takamul-audit-writer");
+            return;
+        }
+        writer = null;
+        SortedMap<Long, Pending> held = new TreeMap<>();
+        try {
+            this.journal = AuditJournal.open(journal, held);
+        } catch (IOException e) {
+            readers.close();
+            throw new AuditUnavailableException(e.getMessage(), e);
+        }
+        indexer = new Indexer(new RecordWriter(source, dialect, size -> { }), this.journal, stored);
+        try {
+            committed.set(recover(held, stored));
+        } catch (Exception e) {
+            indexer.close();
+            this.journal.close();
+            readers.close();
+            throw e instanceof AuditUnavailableException a ? a
+                    : new AuditUnavailableException("cannot recover the audit journal: " + e.getMessage(), e);
+        }
+        journalWriter = new JournalWriter(this.journal, indexer, committed.get(), committed::set);
+        commits = new GroupCommit(journalWriter, settings, "takamul-audit-writer");
+    }
+
+    /**
+     * Writes to the database what the journal held and it lacks, and forgets what it has both
+     * places (a crash came between the two); returns the log's size.
+     */
+    private long recover(SortedMap<Long, Pending> held, long stored) throws Exception {
+        SortedMap<Long, Pending> missing = held.tailMap(stored);
+        if (!held.isEmpty() && held.firstKey() < stored) {
+            journal.forget(held.firstKey(), Math.min(stored, held.lastKey() + 1));
+        }
+        if (!missing.isEmpty() && (missing.firstKey() != stored || missing.lastKey() != stored + missing.size() - 1)) {
+            throw new IllegalStateException("the audit journal holds records " + missing.firstKey() + " to "
+                    + missing.lastKey() + " (" + missing.size() + " of them) but the database ends at record " + stored);
+        }
+        indexer.start(new ArrayList<>(missing.values()), stored);
+        return stored + missing.size();
+    }
+
+    /** Returns once what a reader may ask for, up to {@code size}, is in the database. */
+    private void readable(long size) {
+        if (indexer != null) {
+            indexer.await(size);
+        }
     }
 
     @Override
@@ -69,6 +143,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public Optional<byte[]> body(String digest) {
+        readable(committed.get());
         return bodies.read(digest);
     }
 
@@ -79,11 +154,14 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<StoredRecord> read(long from, long to) {
-        return reader.range(from, Math.min(to, committed.get()));
+        long end = Math.min(to, committed.get());
+        readable(end);
+        return reader.range(from, end);
     }
 
     @Override
     public AuditPage search(AuditQuery query) {
+        readable(committed.get());
         return reader.search(query);
     }
 
@@ -93,6 +171,7 @@ public final class JdbcAuditStore implements AuditStore {
             throw new IllegalArgumentException("a checkpoint of tree size " + checkpoint.treeSize()
                     + " over a log of " + size() + " records");
         }
+        readable(checkpoint.treeSize());
         checkpoints.save(checkpoint);
     }
 
@@ -112,11 +191,15 @@ public final class JdbcAuditStore implements AuditStore {
             throw new IllegalArgumentException("an archive segment up to record " + segment.to()
                     + " in a log of " + size() + " records");
         }
+        readable(segment.to());
         segments.seal(segment);
     }
 
     @Override
     public boolean reachable() {
+        if (journalWriter != null && !journalWriter.healthy()) {
+            return false;
+        }
         try (Connection c = source.open()) {
             return c.isValid(2);
         } catch (SQLException e) {
@@ -127,7 +210,12 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public void close() {
         commits.close();
-        writer.close();
+        if (indexer != null) {
+            indexer.close();
+            journal.close();
+        } else {
+            writer.close();
+        }
         readers.close();
     }
 }

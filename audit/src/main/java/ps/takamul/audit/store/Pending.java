@@ -1,13 +1,24 @@
 package ps.takamul.audit.store;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import ps.takamul.audit.record.AuditRecord;
 
 /**
  * A record waiting for the writer, encoded and hashed already on the appender's thread, with the
- * bodies kept beside it (by digest), which go into the same transaction.
+ * bodies kept beside it (by digest), which go into the same transaction. {@code appendedAt} is set
+ * once the record is durable in the embedded store's journal, so the row written later carries the
+ * time it was appended, not the time it was indexed; null until then.
  */
 record Pending(AuditRecord record, byte[] canonical, byte[] leafHash, Map<String, byte[]> bodies,
-               CompletableFuture<Long> done) {
+               CompletableFuture<Long> done, Instant appendedAt) {
+    Pending(AuditRecord record, byte[] canonical, byte[] leafHash, Map<String, byte[]> bodies,
+            CompletableFuture<Long> done) {
+        this(record, canonical, leafHash, bodies, done, null);
+    }
+
+    Pending appendedAt(Instant at) {
+        return new Pending(record, canonical, leafHash, bodies, done, at);
+    }
 }

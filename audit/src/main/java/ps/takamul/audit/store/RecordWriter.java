@@ -50,10 +50,23 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
 
     @Override
     public long write(List<Pending> batch) throws SQLException {
+        return write(batch, -1);
+    }
+
+    /**
+     * Writes the batch as records {@code expected...} (any number when -1) and returns the first
+     * record's number; refuses, writing nothing, when the table does not continue there.
+     */
+    long write(List<Pending> batch, long expected) throws SQLException {
         try {
             Connection c = connection();
             long first = next;
-            OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+            if (expected >= 0 && first != expected) {
+                // The database and the journal disagree on numbering: writing on would misplace records.
+                throw new IllegalStateException("the audit database continues at record " + first
+                        + " but the next record to write is " + expected);
+            }
+            OffsetDateTime at = utc(Instant.now());
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 long seq = first;
                 for (Pending p : batch) {
@@ -94,7 +107,7 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
     private static void bind(PreparedStatement insert, long seq, OffsetDateTime at, Pending p) throws SQLException {
         AuditRecord r = p.record();
         insert.setLong(1, seq);
-        insert.setObject(2, at);
+        insert.setObject(2, p.appendedAt() == null ? at : utc(p.appendedAt()));
         insert.setString(3, r.kind().name());
         setText(insert, 4, r.messageId());
         setText(insert, 5, r.client());
@@ -105,6 +118,11 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
         setText(insert, 10, r.errorCode());
         insert.setBytes(11, p.canonical());
         insert.setBytes(12, p.leafHash());
+    }
+
+    /** Microseconds: what both databases keep of a timestamp, so a time reads back as it was written. */
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private static void setText(PreparedStatement s, int index, String value) throws SQLException {

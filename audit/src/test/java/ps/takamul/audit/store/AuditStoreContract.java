@@ -40,7 +40,7 @@ import ps.takamul.audit.record.AuditRecords;
  * refusing (then recovering) when the database goes away.
  */
 abstract class AuditStoreContract {
-    private volatile boolean down;
+    volatile boolean down;
     private final AtomicInteger opens = new AtomicInteger();
     private final List<JdbcAuditStore> opened = new ArrayList<>();
     JdbcAuditStore store;
@@ -62,6 +62,11 @@ abstract class AuditStoreContract {
 
     /** What the database says when it refuses a TRUNCATE of a log table. */
     abstract String truncateRefusal();
+
+    /** The journal directory the store appends through, or null to append to the database directly. */
+    java.nio.file.Path journal() {
+        return null;
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -88,7 +93,7 @@ abstract class AuditStoreContract {
             opens.incrementAndGet();
             return connect();
         };
-        JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), settings);
+        JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), settings, journal());
         opened.add(s);
         return s;
     }
@@ -520,7 +525,7 @@ abstract class AuditStoreContract {
         }
     }
 
-    private long count(String table) throws SQLException {
+    long count(String table) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();

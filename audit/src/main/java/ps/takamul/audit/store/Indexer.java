@@ -1,0 +1,194 @@
+package ps.takamul.audit.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies what the journal made durable into the database, where it is searched and exported, in
+ * batches of up to {@link #MAX_BATCH} records gathered over up to {@link #LINGER_MILLIS}: one H2
+ * commit then rewrites each touched page once for many records instead of once for four. Records
+ * reach the database in sequence order, each batch in one transaction, and only then leave the
+ * journal.
+ *
+ * <p>Readers call {@link #await} first: it asks for the pending records to be written at once and
+ * waits for them, so a record can be searched as soon as its exchange is answered. While the
+ * database is down, appends still succeed (the journal has them) and the indexer tries again every
+ * {@link #RETRY_MILLIS}; readers wait up to {@link #READ_WAIT_MILLIS} and then get
+ * {@link AuditUnavailableException}.
+ */
+final class Indexer implements AutoCloseable {
+    static final int MAX_BATCH = 5000;
+    static final long LINGER_MILLIS = 1000;
+    static final long RETRY_MILLIS = 1000;
+    static final long READ_WAIT_MILLIS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+    /** A journal batch: its records are sequence numbers {@code first...}. */
+    private record Batch(long first, List<Pending> records) {
+    }
+
+    private final RecordWriter writer;
+    private final AuditJournal journal;
+    private final Object lock = new Object();
+    private final ArrayDeque<Batch> queue = new ArrayDeque<>();
+    private final Thread thread;
+    /** Records in the database: [0, indexed). */
+    private long indexed;
+    /** The size a reader waits for; the thread writes at once while it is ahead of {@link #indexed}. */
+    private long wanted;
+    private Exception failure;
+    private boolean closing;
+
+    Indexer(RecordWriter writer, AuditJournal journal, long indexed) {
+        this.writer = writer;
+        this.journal = journal;
+        this.indexed = indexed;
+        this.thread = new Thread(this::run, "takamul-audit-indexer");
+        thread.setDaemon(true);
+    }
+
+    /** Writes what the journal held at start-up, before anything new is appended, then starts the thread. */
+    void start(List<Pending> held, long first) throws Exception {
+        for (int from = 0; from < held.size(); from += MAX_BATCH) {
+            List<Pending> part = held.subList(from, Math.min(held.size(), from + MAX_BATCH));
+            write(List.of(new Batch(first + from, part)));
+        }
+        thread.start();
+    }
+
+    /** Hands over a batch the journal has made durable. */
+    void add(long first, List<Pending> records) {
+        synchronized (lock) {
+            queue.add(new Batch(first, records));
+            lock.notifyAll();
+        }
+    }
+
+    /** Returns once records [0, size) are in the database. */
+    void await(long size) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READ_WAIT_MILLIS);
+        synchronized (lock) {
+            wanted = Math.max(wanted, size);
+            lock.notifyAll();
+            while (indexed < size) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closing) {
+                    throw new AuditUnavailableException("the audit log's database is unavailable: records "
+                            + indexed + " to " + size + " are safe in the journal but cannot be read yet", failure);
+                }
+                waitOn(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            }
+        }
+    }
+
+    /** Writes everything handed over so far, then stops; what it cannot write stays in the journal. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close();
+    }
+
+    private void run() {
+        while (true) {
+            List<Batch> work = next();
+            if (work.isEmpty()) {
+                return;
+            }
+            while (!tryWrite(work)) {
+                synchronized (lock) {
+                    if (closing) {
+                        return;
+                    }
+                    waitOn(RETRY_MILLIS);
+                }
+            }
+        }
+    }
+
+    /** The next batches to write, gathered for up to the linger unless a reader waits; empty once closed and drained. */
+    private List<Batch> next() {
+        synchronized (lock) {
+            while (queue.isEmpty() && !closing) {
+                waitOn(0);
+            }
+            long deadline = System.currentTimeMillis() + LINGER_MILLIS;
+            while (!closing && wanted <= indexed && queued() < MAX_BATCH) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    break;
+                }
+                waitOn(left);
+            }
+            List<Batch> work = new ArrayList<>();
+            int records = 0;
+            while (!queue.isEmpty() && records < MAX_BATCH) {
+                Batch b = queue.poll();
+                work.add(b);
+                records += b.records().size();
+            }
+            return work;
+        }
+    }
+
+    private int queued() {
+        int n = 0;
+        for (Batch b : queue) {
+            n += b.records().size();
+        }
+        return n;
+    }
+
+    private boolean tryWrite(List<Batch> work) {
+        try {
+            write(work);
+            return true;
+        } catch (Exception e) {
+            synchronized (lock) {
+                if (failure == null) {
+                    LOG.warn("audit records {} onwards are in the journal but not yet in the database; retrying every {} ms: {}",
+                            work.get(0).first(), RETRY_MILLIS, e.toString());
+                }
+                failure = e;
+            }
+            return false;
+        }
+    }
+
+    private void write(List<Batch> work) throws Exception {
+        List<Pending> records = new ArrayList<>();
+        work.forEach(b -> records.addAll(b.records()));
+        long first = work.get(0).first();
+        writer.write(records, first);
+        long end = first + records.size();
+        journal.forget(first, end);
+        synchronized (lock) {
+            if (failure != null) {
+                LOG.info("the audit log's database is back: records up to {} are written", end);
+                failure = null;
+            }
+            indexed = end;
+            lock.notifyAll();
+        }
+    }
+
+    private void waitOn(long millis) {
+        try {
+            lock.wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
+        }
+    }
+}
