@@ -35,6 +35,8 @@ final class Indexer implements AutoCloseable {
     private final AuditJournal journal;
     private final Object lock = new Object();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
+    /** Records in {@link #queue}. */
+    private int queued;
     private final Thread thread;
     /** Records in the database: [0, indexed). */
     private long indexed;
@@ -63,8 +65,14 @@ final class Indexer implements AutoCloseable {
     /** Hands over a batch the journal has made durable. */
     void add(long first, List<Pending> records) {
         synchronized (lock) {
+            boolean wasEmpty = queue.isEmpty();
             queue.add(new Batch(first, records));
-            lock.notifyAll();
+            queued += records.size();
+            // Wake the thread only when it waits for work or the batch is full: while it lingers,
+            // every append waking it would cost a context switch on the exchange's path.
+            if (wasEmpty || queued >= MAX_BATCH) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -124,7 +132,7 @@ final class Indexer implements AutoCloseable {
                 waitOn(0);
             }
             long deadline = System.currentTimeMillis() + LINGER_MILLIS;
-            while (!closing && wanted <= indexed && queued() < MAX_BATCH) {
+            while (!closing && wanted <= indexed && queued < MAX_BATCH) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     break;
@@ -137,17 +145,10 @@ final class Indexer implements AutoCloseable {
                 Batch b = queue.poll();
                 work.add(b);
                 records += b.records().size();
+                queued -= b.records().size();
             }
             return work;
         }
-    }
-
-    private int queued() {
-        int n = 0;
-        for (Batch b : queue) {
-            n += b.records().size();
-        }
-        return n;
     }
 
     private boolean tryWrite(List<Batch> work) {
