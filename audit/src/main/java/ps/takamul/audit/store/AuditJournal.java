@@ -136,22 +136,22 @@ final class AuditJournal implements AutoCloseable {
      */
     private static byte[] encode(Pending p) {
         int size = 8 + 4 + p.canonical().length + 4;
-        List<byte[]> digests = new ArrayList<>();
         for (Map.Entry<String, byte[]> body : p.bodies().entrySet()) {
-            byte[] digest = body.getKey().getBytes(StandardCharsets.UTF_8);
-            digests.add(digest);
-            size += 4 + digest.length + 4 + body.getValue().length;
+            size += 4 + utf8(body.getKey()).length + 4 + body.getValue().length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
         out.putLong(ChronoUnit.MICROS.between(Instant.EPOCH, p.appendedAt()));
         out.putInt(p.canonical().length).put(p.canonical());
-        out.putInt(digests.size());
-        int i = 0;
-        for (byte[] content : p.bodies().values()) {
-            byte[] digest = digests.get(i++);
-            out.putInt(digest.length).put(digest).putInt(content.length).put(content);
+        out.putInt(p.bodies().size());
+        for (Map.Entry<String, byte[]> body : p.bodies().entrySet()) {
+            byte[] digest = utf8(body.getKey());
+            out.putInt(digest.length).put(digest).putInt(body.getValue().length).put(body.getValue());
         }
         return out.array();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Pending decode(byte[] data) {

@@ -1,17 +1,13 @@
 package ps.takamul.audit.store;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import ps.takamul.audit.merkle.LeafHashes;
@@ -29,10 +25,8 @@ import ps.takamul.audit.record.AuditRecords;
 public final class JdbcAuditStore implements AuditStore {
     private final AtomicLong committed;
     private final GroupCommit commits;
-    /** Null when appends go straight to the database (PostgreSQL); see {@link AuditJournal}. */
-    private final AuditJournal journal;
-    private final Indexer indexer;
-    private final JournalWriter journalWriter;
+    /** Null when appends go straight to the database (PostgreSQL); then {@link #writer} is set. */
+    private final JournaledAppends journaled;
     private final RecordWriter writer;
     private final RecordReader reader;
     private final CheckpointTable checkpoints;
@@ -74,56 +68,26 @@ public final class JdbcAuditStore implements AuditStore {
             return reader.leafHashes(from, count);
         });
         if (journal == null) {
-            this.journal = null;
-            indexer = null;
+            journaled = null;
             writer = new RecordWriter(source, dialect, committed::set);
-            journalWriter = null;
             commits = new GroupCommit(writer, settings, "takamul-audit-writer");
             return;
         }
         writer = null;
-        SortedMap<Long, Pending> held = new TreeMap<>();
         try {
-            this.journal = AuditJournal.open(journal, held);
-        } catch (IOException e) {
+            journaled = new JournaledAppends(journal, source, dialect, stored, committed::set);
+        } catch (RuntimeException e) {
             readers.close();
-            throw new AuditUnavailableException(e.getMessage(), e);
+            throw e;
         }
-        indexer = new Indexer(new RecordWriter(source, dialect, size -> { }), this.journal, stored);
-        try {
-            committed.set(recover(held, stored));
-        } catch (Exception e) {
-            indexer.close();
-            this.journal.close();
-            readers.close();
-            throw e instanceof AuditUnavailableException a ? a
-                    : new AuditUnavailableException("cannot recover the audit journal: " + e.getMessage(), e);
-        }
-        journalWriter = new JournalWriter(this.journal, indexer, committed.get(), committed::set);
-        commits = new GroupCommit(journalWriter, settings, "takamul-audit-writer");
-    }
-
-    /**
-     * Writes to the database what the journal held and it lacks, and forgets what it has both
-     * places (a crash came between the two); returns the log's size.
-     */
-    private long recover(SortedMap<Long, Pending> held, long stored) throws Exception {
-        SortedMap<Long, Pending> missing = held.tailMap(stored);
-        if (!held.isEmpty() && held.firstKey() < stored) {
-            journal.forget(held.firstKey(), Math.min(stored, held.lastKey() + 1));
-        }
-        if (!missing.isEmpty() && (missing.firstKey() != stored || missing.lastKey() != stored + missing.size() - 1)) {
-            throw new IllegalStateException("the audit journal holds records " + missing.firstKey() + " to "
-                    + missing.lastKey() + " (" + missing.size() + " of them) but the database ends at record " + stored);
-        }
-        indexer.start(new ArrayList<>(missing.values()), stored);
-        return stored + missing.size();
+        committed.set(journaled.size());
+        commits = new GroupCommit(journaled.writer(), settings, "takamul-audit-writer");
     }
 
     /** Returns once what a reader may ask for, up to {@code size}, is in the database. */
     private void readable(long size) {
-        if (indexer != null) {
-            indexer.await(size);
+        if (journaled != null) {
+            journaled.await(size);
         }
     }
 
@@ -197,7 +161,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public boolean reachable() {
-        if (journalWriter != null && !journalWriter.healthy()) {
+        if (journaled != null && !journaled.healthy()) {
             return false;
         }
         try (Connection c = source.open()) {
@@ -210,9 +174,8 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public void close() {
         commits.close();
-        if (indexer != null) {
-            indexer.close();
-            journal.close();
+        if (journaled != null) {
+            journaled.close();
         } else {
             writer.close();
         }

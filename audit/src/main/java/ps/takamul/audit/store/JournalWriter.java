@@ -50,7 +50,7 @@ final class JournalWriter implements GroupCommit.PipelinedWriter {
         });
     }
 
-    /** False once the journal has failed: the store is then unavailable until a restart. */
+    /** False once the journal has failed. */
     boolean healthy() {
         return broken == null;
     }
