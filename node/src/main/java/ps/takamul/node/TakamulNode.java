@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.ManagementStatisticsLevel;
@@ -146,6 +147,9 @@ public final class TakamulNode implements AutoCloseable {
         camel.getManagementStrategy().getManagementAgent().setStatisticsLevel(ManagementStatisticsLevel.RoutesOnly);
         camel.addComponent("jms", JmsComponent.jmsComponent(connections));
         camel.getRegistry().bind("xmlToJson", new XmlToJson());
+        // Platform HTTP creates its Vert.x from the VertxOptions it finds in the registry.
+        camel.getRegistry().bind("takamul-http-vertx-options",
+                new VertxOptions().setWorkerPoolSize(settings.getInt("takamul.http.worker-threads")));
         camel.addService(httpServer());
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");

@@ -13,26 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.core.io.SequentialFileFactory;
 import org.apache.activemq.artemis.core.io.nio.NIOSequentialFileFactory;
 import org.apache.activemq.artemis.core.journal.IOCompletion;
 import org.apache.activemq.artemis.core.journal.PreparedTransactionInfo;
 import org.apache.activemq.artemis.core.journal.RecordInfo;
 import org.apache.activemq.artemis.core.journal.impl.JournalImpl;
+import org.apache.activemq.artemis.core.journal.impl.dataformat.ByteArrayEncoding;
 import ps.takamul.audit.merkle.MerkleHash;
 import ps.takamul.audit.record.AuditRecords;
 
 /**
  * The embedded store's write-ahead journal: Artemis's own journal (the one the broker keeps its
- * messages in), in a directory beside the H2 file. A group-committed batch is one journal
- * transaction, synced before the exchanges are answered; the {@link Indexer} copies it into H2 in
- * larger batches afterwards and then deletes it here. An H2 commit rewrites every B-tree page it
- * touched, which made the per-batch commit the node's largest cost; an append here is a write and
- * one fsync per batch.
+ * messages in), in a directory beside the H2 file. Each record is one journal record, synced
+ * before its exchange is answered; the journal's timed buffer is the group commit, gathering the
+ * records appended while the last sync was under way into one write and one sync. The
+ * {@link Indexer} copies records into H2 in larger batches afterwards and then deletes them here.
+ * An H2 commit rewrites every B-tree page it touched, which made a commit per group the node's
+ * largest cost; an append here is a write and a share of one fsync.
  *
- * <p>What a restart finds here is every batch that was acknowledged and not yet deleted; a batch
- * whose commit record did not reach the disk was never acknowledged and is dropped by the journal.
+ * <p>What a restart finds here is every record that reached the disk and was not yet deleted; a
+ * record cut short by a crash fails the journal's check and is dropped (it was never acknowledged).
  */
 final class AuditJournal implements AutoCloseable {
     /** A record and its kept bodies must fit in one file: 2 bodies of the default 1 MiB limit fit easily. */
@@ -46,8 +47,6 @@ final class AuditJournal implements AutoCloseable {
 
     private final JournalImpl journal;
     private final SequentialFileFactory files;
-    /** Unique across restarts: the journal refuses a transaction id still open in its files. */
-    private final AtomicLong transactions = new AtomicLong(System.currentTimeMillis() << 20);
 
     private AuditJournal(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -75,42 +74,32 @@ final class AuditJournal implements AutoCloseable {
     }
 
     /**
-     * Writes the batch as records {@code first...} and returns at once; the stage completes once
-     * the batch is on disk. Stages complete in the order their batches were written.
+     * Writes one record and returns at once; {@code synced} runs once it is on disk, or
+     * {@code failed} if it cannot be written. Records appended one after another complete in that
+     * order: the journal writes them through one ordered executor and its timed buffer syncs what
+     * has gathered as one write, calling back in write order.
      */
-    CompletableFuture<Void> append(long first, List<Pending> batch) {
-        CompletableFuture<Void> synced = new CompletableFuture<>();
-        long tx = transactions.incrementAndGet();
-        long seq = first;
+    void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed) {
         try {
-            for (Pending p : batch) {
-                journal.appendAddRecordTransactional(tx, seq++, RECORD, encode(p));
-            }
-            journal.appendCommitRecord(tx, true, new IOCompletion() {
+            journal.appendAddRecord(seq, RECORD, new ByteArrayEncoding(encode(record)), true, new IOCompletion() {
                 @Override
                 public void storeLineUp() {
-                    // nothing to line up: the caller waits on the stage
+                    // nothing to line up: the caller hears of the sync through done()
                 }
 
                 @Override
                 public void done() {
-                    synced.complete(null);
+                    synced.run();
                 }
 
                 @Override
                 public void onError(int errorCode, String errorMessage) {
-                    synced.completeExceptionally(new IOException("the audit journal failed to write: " + errorMessage));
+                    failed.accept(new IOException("the audit journal failed to write: " + errorMessage));
                 }
             });
         } catch (Exception e) {
-            try {
-                journal.appendRollbackRecord(tx, false);
-            } catch (Exception ignored) {
-                // the journal is failing already; without a commit record the batch is void anyway
-            }
-            synced.completeExceptionally(e);
+            failed.accept(e);
         }
-        return synced;
     }
 
     /** Forgets records once H2 has them on disk; the journal reclaims a file when all of it is forgotten. */

@@ -27,7 +27,7 @@ final class Indexer implements AutoCloseable {
     static final long READ_WAIT_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
-    /** A journal batch: its records are sequence numbers {@code first...}. */
+    /** Consecutive records, numbered {@code first...}. */
     private record Batch(long first, List<Pending> records) {
     }
 
@@ -62,13 +62,20 @@ final class Indexer implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands over a batch the journal has made durable. */
-    void add(long first, List<Pending> records) {
+    /** Hands over a record the journal has made durable; records come in sequence order. */
+    void add(long seq, Pending record) {
         synchronized (lock) {
-            boolean wasEmpty = queue.isEmpty();
-            queue.add(new Batch(first, records));
-            queued += records.size();
-            // Wake the thread only when it waits for work or the batch is full: while it lingers,
+            Batch tail = queue.peekLast();
+            boolean wasEmpty = tail == null;
+            if (tail != null && tail.first() + tail.records().size() == seq && tail.records().size() < MAX_BATCH) {
+                tail.records().add(record);
+            } else {
+                List<Pending> records = new ArrayList<>();
+                records.add(record);
+                queue.add(new Batch(seq, records));
+            }
+            queued++;
+            // Wake the thread only when it waits for work or a batch is full: while it lingers,
             // every append waking it would cost a context switch on the exchange's path.
             if (wasEmpty || queued >= MAX_BATCH) {
                 lock.notifyAll();

@@ -17,14 +17,15 @@ import ps.takamul.audit.record.AuditRecords;
 
 /**
  * The audit store on a SQL database, the same for PostgreSQL and H2 but for their
- * {@link SqlDialect}. Appends go through one group-committing writer, into the database itself or,
+ * {@link SqlDialect}. Appends go through one group-committing writer into the database itself or,
  * for the embedded store, into a journal the database catches up from; reads take a connection from
  * a few kept open ({@link ReaderPool}).
  * One store, one writer per log: two nodes must not append to the same tables.
  */
 public final class JdbcAuditStore implements AuditStore {
     private final AtomicLong committed;
-    private final GroupCommit commits;
+    /** A group-committing writer thread (PostgreSQL) or the journal's writer (embedded). */
+    private final Appender commits;
     /** Null when appends go straight to the database (PostgreSQL); then {@link #writer} is set. */
     private final JournaledAppends journaled;
     private final RecordWriter writer;
@@ -81,7 +82,7 @@ public final class JdbcAuditStore implements AuditStore {
             throw e;
         }
         committed.set(journaled.size());
-        commits = new GroupCommit(journaled.writer(), settings, "takamul-audit-writer");
+        commits = journaled.writer();
     }
 
     /** Returns once what a reader may ask for, up to {@code size}, is in the database. */
@@ -173,10 +174,10 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public void close() {
-        commits.close();
         if (journaled != null) {
             journaled.close();
         } else {
+            commits.close();
             writer.close();
         }
         readers.close();

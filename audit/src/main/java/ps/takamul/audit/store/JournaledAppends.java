@@ -58,7 +58,7 @@ final class JournaledAppends implements AutoCloseable {
         return size;
     }
 
-    GroupCommit.PipelinedWriter writer() {
+    Appender writer() {
         return writer;
     }
 
@@ -72,9 +72,12 @@ final class JournaledAppends implements AutoCloseable {
         return writer.healthy();
     }
 
-    /** Lets the indexer write what it has been handed, then closes the journal; call after the group commit's close. */
+    /** Waits for the records appended, lets the indexer write them, then closes the journal. */
     @Override
     public void close() {
+        if (writer != null) {
+            writer.close();
+        }
         indexer.close();
         journal.close();
     }

@@ -2,9 +2,7 @@ package ps.takamul.routes.audit;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
@@ -51,11 +49,6 @@ public final class AuditTrail {
     private final String origin;
     private final java.util.function.Supplier<Catalogue> catalogue;
     private final BodyMask mask;
-    /**
-     * Routing goes on here once a record is durable, not on the log's single writer thread,
-     * which must go back to writing the next batch.
-     */
-    private final ExecutorService continuations;
 
     /**
      * @param log       the node's audit log
@@ -68,11 +61,6 @@ public final class AuditTrail {
         this.origin = origin;
         this.catalogue = catalogue;
         this.mask = mask;
-        this.continuations = log == null ? null : Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "takamul-audit-answer");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Notes when the request came and what it came with; refuses it while the log is down. */
@@ -153,7 +141,11 @@ public final class AuditTrail {
                 callback.done(true);
                 return true;
             }
-            appended.whenCompleteAsync((sequence, failure) -> {
+            // Routing goes on where the record became durable (the journal's or the writer's
+            // thread), not on a thread of its own: what follows is the answer's hand-back to the
+            // HTTP or SOAP thread waiting for it, and a hand-over per answer cost more than that.
+            // Nor does this thread wait: it is one of the few that take the providers' replies.
+            appended.whenComplete((sequence, failure) -> {
                 if (failure != null) {
                     LOG.error("{} id={} not audited: {}", protocol, record.messageId(), failure.getMessage());
                     if (answered) {
@@ -162,7 +154,7 @@ public final class AuditTrail {
                     }
                 }
                 callback.done(false);
-            }, continuations);
+            });
             return false;
         }
 
@@ -297,10 +289,8 @@ public final class AuditTrail {
                 == ErrorCode.AUDIT_UNAVAILABLE;
     }
 
-    /** Stops the threads that continue routing after appends. */
+    /** Nothing to release now that appends are waited for on the caller's thread; kept for the node's shutdown order. */
     public void close() {
-        if (continuations != null) {
-            continuations.shutdown();
-        }
+        // no threads of its own
     }
 }
