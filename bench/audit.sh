@@ -153,8 +153,12 @@ runs=$(( turn + rounds ))  # audited wrk runs: one per warm-up turn and one per 
 slack=$(( runs * connections ))
 echo
 echo "audit records of $service: $records (all records in the log: $total)"
-# A batch's records share its commit time (RecordWriter), so distinct times count the commits.
-awk -v t="$total" -v c="$commits" 'BEGIN { printf "group commits: %d, %.1f records per commit\n", c, t / c }'
+if [[ $store == postgresql ]]; then
+  # A batch's records share its commit time (RecordWriter), so distinct times count the commits.
+  awk -v t="$total" -v c="$commits" 'BEGIN { printf "group commits: %d, %.1f records per commit\n", c, t / c }'
+fi
+# The embedded store stamps each record as it enters the journal, whose timed buffer groups the
+# syncs out of sight: its records' times count nothing.
 echo "audited answers counted by wrk and curl: ${answered[audited]}; unaudited: ${answered[unaudited]}"
 if (( records < answered[audited] || records > answered[audited] + slack )); then
   echo "FAILED: expected between ${answered[audited]} and $(( answered[audited] + slack )) records" \
