@@ -200,7 +200,6 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
         if (retention != null) {
             retention.close();
         }
-        trail.close();
         log.close();
     }
 }

@@ -288,9 +288,4 @@ public final class AuditTrail {
         return Errors.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).error()
                 == ErrorCode.AUDIT_UNAVAILABLE;
     }
-
-    /** Nothing to release now that appends are waited for on the caller's thread; kept for the node's shutdown order. */
-    public void close() {
-        // no threads of its own
-    }
 }
