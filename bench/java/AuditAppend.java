@@ -30,7 +30,7 @@ public final class AuditAppend {
         AuditStore store;
         if (args[0].equals("h2")) {
             Path dir = Files.createDirectories(Path.of(args[1]));
-            store = AuditStores.h2(dir.resolve(schema), GroupCommitSettings.DEFAULT);
+            store = AuditStores.h2(dir.resolve(schema));
         } else {
             Properties p = new Properties();
             p.setProperty("user", "postgres");

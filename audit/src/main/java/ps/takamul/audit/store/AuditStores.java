@@ -29,10 +29,9 @@ public final class AuditStores {
      * {@link SqlDialect#H2} then forces the file to disk after each batch, before the journal
      * forgets it.
      */
-    public static JdbcAuditStore h2(Path file, GroupCommitSettings settings) {
+    public static JdbcAuditStore h2(Path file) {
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0";
-        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, settings,
-                journalOf(file));
+        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, journalOf(file));
     }
 
     /** Where {@link #h2} keeps the journal of the log in {@code file}. */

@@ -39,17 +39,25 @@ public final class JdbcAuditStore implements AuditStore {
     private final ConnectionSource source;
     private final ReaderPool readers;
 
-    /** Opens the store, creating its tables on first use; fails if the database cannot be reached. */
+    /**
+     * Opens the store, creating its tables on first use; fails if the database cannot be reached.
+     * Appends are group-committed into the database.
+     */
     public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
         this(source, dialect, settings, null);
     }
 
     /**
-     * As above; with a {@code journal} directory, appends are durable once in the journal there
-     * and reach the database in larger batches right after (the embedded store's way, see
-     * {@link AuditJournal}). What the journal still holds at start-up is written first.
+     * As above, but appends are durable once in the journal in directory {@code journal} and reach
+     * the database in larger batches right after (the embedded store's way, see
+     * {@link AuditJournal}); the journal groups the syncs itself. What the journal still holds at
+     * start-up is written first.
      */
-    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings, Path journal) {
+    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, Path journal) {
+        this(source, dialect, null, java.util.Objects.requireNonNull(journal, "journal"));
+    }
+
+    private JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings, Path journal) {
         long stored;
         try (Connection c = source.open()) {
             AuditSchema.create(c, dialect);

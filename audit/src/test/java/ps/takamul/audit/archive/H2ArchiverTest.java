@@ -5,13 +5,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import ps.takamul.audit.store.AuditStore;
 import ps.takamul.audit.store.AuditStores;
-import ps.takamul.audit.store.GroupCommitSettings;
 
 /** The archive step on the embedded H2 store, a new file per test. */
 class H2ArchiverTest extends ArchiverContract {
     @Override
     AuditStore openStore() {
-        return AuditStores.h2(dir.resolve("log"), GroupCommitSettings.DEFAULT);
+        return AuditStores.h2(dir.resolve("log"));
     }
 
     @Override

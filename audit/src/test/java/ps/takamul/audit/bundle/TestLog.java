@@ -19,7 +19,6 @@ import ps.takamul.audit.checkpoint.CheckpointPolicy;
 import ps.takamul.audit.checkpoint.TestAuthorities;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.store.AuditStores;
-import ps.takamul.audit.store.GroupCommitSettings;
 
 /**
  * A real audit log for the bundle and verifier tests: an H2 file, records with Arabic text,
@@ -40,7 +39,7 @@ public final class TestLog implements AutoCloseable {
     /** An empty log in {@code dir}, checkpoints only when the test makes them. */
     public static TestLog create(Path dir, TestAuthorities authorities) {
         Path file = dir.resolve("audit");
-        AuditLog log = new AuditLog(AuditStores.h2(file, GroupCommitSettings.DEFAULT), authorities.checkpoints(ORIGIN),
+        AuditLog log = new AuditLog(AuditStores.h2(file), authorities.checkpoints(ORIGIN),
                 new CheckpointPolicy(Long.MAX_VALUE, Duration.ofHours(1)), Clock.systemUTC());
         return new TestLog(file, log, authorities);
     }

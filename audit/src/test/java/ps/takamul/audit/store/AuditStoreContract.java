@@ -93,7 +93,9 @@ abstract class AuditStoreContract {
             opens.incrementAndGet();
             return connect();
         };
-        JdbcAuditStore s = new JdbcAuditStore(gated, dialect(), settings, journal());
+        // A journaled store groups its syncs in the journal: the settings are the database writer's.
+        JdbcAuditStore s = journal() == null ? new JdbcAuditStore(gated, dialect(), settings)
+                : new JdbcAuditStore(gated, dialect(), journal());
         opened.add(s);
         return s;
     }

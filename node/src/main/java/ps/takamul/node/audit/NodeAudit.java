@@ -107,13 +107,11 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
 
     private static AuditStore store(NodeSettings settings, Path dir,
                                     java.util.function.BiFunction<String, String, char[]> secrets) throws IOException {
-        GroupCommitSettings commits = new GroupCommitSettings(settings.getInt("takamul.audit.group-commit.max-batch"),
-                settings.getLong("takamul.audit.group-commit.linger-micros"));
         String kind = settings.get("takamul.audit.store");
         switch (kind) {
             case "embedded" -> {
                 Files.createDirectories(dir);
-                return AuditStores.h2(dir.resolve("log"), commits);
+                return AuditStores.h2(dir.resolve("log"));
             }
             case "postgresql" -> {
                 Properties properties = new Properties();
@@ -128,6 +126,8 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
                 if (!settings.get("takamul.audit.jdbc.schema").isEmpty()) {
                     properties.setProperty("currentSchema", settings.get("takamul.audit.jdbc.schema"));
                 }
+                GroupCommitSettings commits = new GroupCommitSettings(settings.getInt("takamul.audit.group-commit.max-batch"),
+                        settings.getLong("takamul.audit.group-commit.linger-micros"));
                 return AuditStores.postgres(settings.get("takamul.audit.jdbc.url"), properties, commits);
             }
             default -> throw new IllegalStateException("takamul.audit.store is '" + kind

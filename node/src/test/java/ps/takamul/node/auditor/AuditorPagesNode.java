@@ -16,7 +16,6 @@ import ps.takamul.audit.checkpoint.CheckpointMaker;
 import ps.takamul.audit.checkpoint.CheckpointPolicy;
 import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.store.AuditStores;
-import ps.takamul.audit.store.GroupCommitSettings;
 import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.node.audit.auditors.Auditors;
 import ps.takamul.node.config.CatalogueSource;
@@ -45,7 +44,7 @@ final class AuditorPagesNode implements AutoCloseable {
 
     AuditorPagesNode(Path dir) throws Exception {
         Catalogue catalogue = new CatalogueSource(List.of(TestNodes.catalogue(dir)), List.of(TestNodes.agreements(dir))).load();
-        log = new AuditLog(AuditStores.h2(dir.resolve("audit-log"), GroupCommitSettings.DEFAULT), CheckpointMaker.UNSIGNED,
+        log = new AuditLog(AuditStores.h2(dir.resolve("audit-log")), CheckpointMaker.UNSIGNED,
                 new CheckpointPolicy(1_000_000, Duration.ofHours(1)), Clock.systemUTC());
         Path users = Auditors.defaultFile(dir);
         Auditors.add(users, AUDITOR, AuditorRole.AUDITOR, AUDITOR_PASSWORD.toCharArray(), 1000);

@@ -30,7 +30,6 @@ import ps.takamul.audit.record.AuditRecord;
 import ps.takamul.audit.store.AuditStore;
 import ps.takamul.audit.store.AuditStores;
 import ps.takamul.audit.store.AuditUnavailableException;
-import ps.takamul.audit.store.GroupCommitSettings;
 import ps.takamul.core.catalogue.Catalogue;
 import ps.takamul.core.catalogue.CatalogueLoader;
 
@@ -82,7 +81,7 @@ final class AuditorTestNode implements AutoCloseable {
     private volatile boolean appendsFail;
 
     AuditorTestNode(Path dir) throws Exception {
-        AuditStore h2 = AuditStores.h2(dir.resolve("audit"), GroupCommitSettings.DEFAULT);
+        AuditStore h2 = AuditStores.h2(dir.resolve("audit"));
         signer = CheckpointSigner.create(ORIGIN);
         log = new AuditLog(failingOnDemand(h2), signer.checkpoints(ORIGIN),
                 new CheckpointPolicy(1_000_000, Duration.ofHours(1)), Clock.systemUTC());
