@@ -106,10 +106,10 @@ final class AppendOnly {
                      + "WHERE c.relnamespace = to_regnamespace(quote_ident(current_schema())) AND NOT t.tgisinternal "
                      + "AND t.tgname IN (" + quoted(postgresTriggers()) + ")), "
                      + "(SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() "
-                     + "AND indexname IN (" + quoted(AuditSchema.indexNames()) + "))")) {
+                     + "AND indexname IN (" + quoted(AuditSchema.indexNames(SqlDialect.POSTGRESQL)) + "))")) {
             rs.next();
             return VERSION.equals(rs.getString(1)) && rs.getLong(2) == postgresTriggers().size()
-                    && rs.getLong(3) == AuditSchema.indexNames().size();
+                    && rs.getLong(3) == AuditSchema.indexNames(SqlDialect.POSTGRESQL).size();
         }
     }
 

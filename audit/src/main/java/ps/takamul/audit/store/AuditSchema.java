@@ -22,12 +22,13 @@ import java.util.List;
  * </ul>
  */
 final class AuditSchema {
-    /** Name first: {@link #indexNames} reads it from there. */
+    /**
+     * Name first: {@link #indexNames} reads it from there. The indexes on the random keys (message
+     * id, data subject) are the dialect's: see {@link SqlDialect#keyIndexes()}.
+     */
     private static final List<String> INDEXES = List.of(
-            "audit_record_subject ON audit_record (data_subject, seq)",
             "audit_record_client ON audit_record (client, appended_at)",
             "audit_record_service ON audit_record (service, appended_at)",
-            "audit_record_message ON audit_record (message_id)",
             "audit_record_user ON audit_record (user_id)",
             "audit_record_time ON audit_record (appended_at)",
             "audit_body_seq ON audit_body (seq)");
@@ -35,8 +36,10 @@ final class AuditSchema {
     private AuditSchema() {
     }
 
-    static List<String> indexNames() {
-        return INDEXES.stream().map(index -> index.substring(0, index.indexOf(' '))).toList();
+    static List<String> indexNames(SqlDialect dialect) {
+        List<String> all = new ArrayList<>(INDEXES);
+        all.addAll(dialect.keyIndexes());
+        return all.stream().map(index -> index.substring(0, index.indexOf(' '))).toList();
     }
 
     /**
@@ -76,7 +79,9 @@ final class AuditSchema {
                         + "file_name VARCHAR NOT NULL, "
                         + "file_sha256 VARCHAR(64) NOT NULL, "
                         + "sealed_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+        ddl.addAll(dialect.keyColumns());
         INDEXES.forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
+        dialect.keyIndexes().forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
         ddl.addAll(dialect.guards());
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(true);

@@ -68,7 +68,7 @@ public final class JdbcAuditStore implements AuditStore {
         committed = new AtomicLong(stored);
         this.source = source;
         readers = new ReaderPool(source, READERS_KEPT);
-        reader = new RecordReader(readers);
+        reader = new RecordReader(readers, dialect);
         checkpoints = new CheckpointTable(readers, dialect);
         bodies = new BodyTable(readers);
         segments = new SegmentTable(readers, source, dialect);

@@ -15,9 +15,11 @@ import java.util.List;
  */
 final class RecordReader {
     private final ConnectionSource source;
+    private final SqlDialect dialect;
 
-    RecordReader(ConnectionSource source) {
+    RecordReader(ConnectionSource source, SqlDialect dialect) {
         this.source = source;
+        this.dialect = dialect;
     }
 
     List<StoredRecord> range(long from, long to) {
@@ -26,7 +28,7 @@ final class RecordReader {
     }
 
     AuditPage search(AuditQuery query) {
-        RecordSearch search = new RecordSearch(query);
+        RecordSearch search = new RecordSearch(query, dialect);
         List<StoredRecord> rows = query(search.sql, search.parameters);
         if (rows.size() <= query.limit()) {
             return new AuditPage(rows, null);

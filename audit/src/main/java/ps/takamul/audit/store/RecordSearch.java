@@ -14,16 +14,16 @@ final class RecordSearch {
     final String sql;
     final List<Object> parameters = new ArrayList<>();
 
-    RecordSearch(AuditQuery q) {
+    RecordSearch(AuditQuery q, SqlDialect dialect) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         condition(where, "appended_at >= ?", time(q.from()));
         condition(where, "appended_at < ?", time(q.to()));
         condition(where, "kind = ?", q.kind() == null ? null : q.kind().name());
-        condition(where, "message_id = ?", q.messageId());
+        key(where, dialect.keyCondition("message_id"), q.messageId());
         condition(where, "client = ?", q.client());
         condition(where, "service = ?", q.service());
         condition(where, "user_id = ?", q.userId());
-        condition(where, "data_subject = ?", q.dataSubject());
+        key(where, dialect.keyCondition("data_subject"), q.dataSubject());
         condition(where, "status = ?", q.status());
         condition(where, "error_code = ?", q.errorCode());
         boolean newest = q.order() == AuditQuery.Order.NEWEST_FIRST;
@@ -37,6 +37,14 @@ final class RecordSearch {
         if (value != null) {
             where.append(" AND ").append(clause);
             parameters.add(value);
+        }
+    }
+
+    /** A condition on a random key: the dialect's may bind the value more than once (its bucket, then itself). */
+    private void key(StringBuilder where, String clause, String value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            clause.chars().filter(c -> c == '?').forEach(c -> parameters.add(value));
         }
     }
 

@@ -3,6 +3,7 @@ package ps.takamul.audit.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What differs between the databases the log runs on; the SQL itself is shared. */
@@ -40,6 +41,24 @@ public enum SqlDialect {
                 s.execute("SET LOCAL " + AppendOnly.ARCHIVING_SETTING + " = 'on'");
             }
         }
+
+        @Override
+        List<String> keyColumns() {
+            return List.of();
+        }
+
+        @Override
+        List<String> keyIndexes() {
+            // PostgreSQL updates a B-tree page in place and logs the change, so a random key costs
+            // an insert into one page wherever it lands.
+            return List.of("audit_record_subject ON audit_record (data_subject, seq)",
+                    "audit_record_message ON audit_record (message_id)");
+        }
+
+        @Override
+        String keyCondition(String column) {
+            return column + " = ?";
+        }
     },
     H2("VARBINARY", "BLOB") {
         @Override
@@ -76,6 +95,39 @@ public enum SqlDialect {
                 s.execute("SET " + AppendOnly.ARCHIVING_VARIABLE + " = TRUE");
             }
         }
+
+        /*
+         * H2's MVStore copies every B-tree page a commit touched and writes it out whole. An index
+         * on a random key (message ids are UUIDs; national IDs are random too) lands each record
+         * on a page of its own, so each record cost a page written, most of the indexer's CPU. Here
+         * the key is found through its bucket (a hash, in 256 buckets) followed by the sequence
+         * number: each record goes at the end of its bucket, a batch fills 256 pages instead of
+         * touching one per record, and a search reads one bucket, the key itself kept in the
+         * index so only matches are fetched. ORA_HASH is H2's (SHA-1 based, stable).
+         */
+        @Override
+        List<String> keyColumns() {
+            List<String> ddl = new ArrayList<>();
+            for (String column : KEYS) {
+                ddl.add("ALTER TABLE audit_record ADD COLUMN IF NOT EXISTS " + column + "_bucket BIGINT "
+                        + "GENERATED ALWAYS AS (ORA_HASH(" + column + ", " + (BUCKETS - 1) + "))");
+            }
+            // The plain indexes of earlier versions, if this file has them.
+            ddl.add("DROP INDEX IF EXISTS audit_record_subject");
+            ddl.add("DROP INDEX IF EXISTS audit_record_message");
+            return ddl;
+        }
+
+        @Override
+        List<String> keyIndexes() {
+            return List.of("audit_record_subject_bucket ON audit_record (data_subject_bucket, seq, data_subject)",
+                    "audit_record_message_bucket ON audit_record (message_id_bucket, seq, message_id)");
+        }
+
+        @Override
+        String keyCondition(String column) {
+            return column + "_bucket = ORA_HASH(CAST(? AS VARCHAR), " + (BUCKETS - 1) + ") AND " + column + " = ?";
+        }
     };
 
     private final String binaryType;
@@ -94,6 +146,20 @@ public enum SqlDialect {
     String largeBinaryType() {
         return largeBinaryType;
     }
+
+    /** The columns searched by a random key: message id, data subject. */
+    private static final List<String> KEYS = List.of("message_id", "data_subject");
+    /** Buckets of H2's key indexes: fewer make appends cheaper, more make a search read less. */
+    static final int BUCKETS = 256;
+
+    /** Columns the key indexes need beyond the table's own (and what replaces older indexes). */
+    abstract List<String> keyColumns();
+
+    /** The indexes on the random keys, each as {@code name ON table (columns)}. */
+    abstract List<String> keyIndexes();
+
+    /** The condition that finds records by {@code column} = a value, the value bound at every {@code ?}. */
+    abstract String keyCondition(String column);
 
     /** Sets up the writer's connection once it is opened. */
     abstract void prepareWriter(Connection connection) throws SQLException;
