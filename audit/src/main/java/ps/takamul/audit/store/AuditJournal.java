@@ -40,10 +40,11 @@ final class AuditJournal implements AutoCloseable {
     static final int FILE_SIZE = 10 * 1024 * 1024;
     private static final byte RECORD = 1;
     /**
-     * The shortest time between two syncs. A sync here costs about 0.1 ms of CPU and 0.2 ms of
-     * waiting; 0.5 ms lets a few batches share each one without adding much to an answer.
+     * The shortest time between two syncs. Each sync costs the journal's timer thread a write and
+     * an fsync whatever it carries: at 0.5 ms that was 38 µs of CPU per answer in bench/audit.sh,
+     * at 2 ms 17-23 µs, for about a millisecond more per answer on average (docs/audit-bench.md).
      */
-    private static final int SYNC_NANOS = 500_000;
+    private static final int SYNC_NANOS = 2_000_000;
 
     private final JournalImpl journal;
     private final SequentialFileFactory files;

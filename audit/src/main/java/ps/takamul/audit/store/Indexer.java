@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies what the journal made durable into the database, where it is searched and exported, in
- * batches of up to {@link #MAX_BATCH} records gathered over up to {@link #LINGER_MILLIS}: one H2
- * commit then rewrites each touched page once for many records instead of once for four. Records
- * reach the database in sequence order, each batch in one transaction, and only then leave the
- * journal.
+ * batches of up to {@link #MAX_BATCH} records or {@link #MAX_BATCH_BYTES} gathered over up to
+ * {@link #LINGER_MILLIS}. Each H2 commit writes out every page it touched and ends a transaction
+ * that revisits every row it wrote; batches of thousands share both among many records. The
+ * records wait in the journal meanwhile, so a longer linger risks nothing but a longer replay at
+ * start-up. Records reach the database in sequence order, each batch in one transaction, and only
+ * then leave the journal.
  *
  * <p>Readers call {@link #await} first: it asks for the pending records to be written at once and
  * waits for them, so a record can be searched as soon as its exchange is answered. While the
@@ -21,22 +23,41 @@ import org.slf4j.LoggerFactory;
  * {@link AuditUnavailableException}.
  */
 final class Indexer implements AutoCloseable {
-    static final int MAX_BATCH = 5000;
-    static final long LINGER_MILLIS = 1000;
+    static final int MAX_BATCH = 20_000;
+    /** Bounds the heap the waiting records take when services keep large bodies. */
+    static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+    static final long LINGER_MILLIS = 5000;
     static final long RETRY_MILLIS = 1000;
     static final long READ_WAIT_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
-    /** Consecutive records, numbered {@code first...}. */
-    private record Batch(long first, List<Pending> records) {
+    /** Consecutive records, numbered {@code first...}, and their {@link Pending#bytes()}. */
+    private static final class Batch {
+        final long first;
+        final List<Pending> records = new ArrayList<>();
+        long bytes;
+
+        Batch(long first) {
+            this.first = first;
+        }
+
+        boolean takes(long seq) {
+            return first + records.size() == seq && records.size() < MAX_BATCH && bytes < MAX_BATCH_BYTES;
+        }
+
+        void add(Pending record, long size) {
+            records.add(record);
+            bytes += size;
+        }
     }
 
     private final RecordWriter writer;
     private final AuditJournal journal;
     private final Object lock = new Object();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
-    /** Records in {@link #queue}. */
+    /** Records in {@link #queue}, and their bytes. */
     private int queued;
+    private long queuedBytes;
     private final Thread thread;
     /** Records in the database: [0, indexed). */
     private long indexed;
@@ -55,29 +76,36 @@ final class Indexer implements AutoCloseable {
 
     /** Writes what the journal held at start-up, before anything new is appended, then starts the thread. */
     void start(List<Pending> held, long first) throws Exception {
-        for (int from = 0; from < held.size(); from += MAX_BATCH) {
-            List<Pending> part = held.subList(from, Math.min(held.size(), from + MAX_BATCH));
-            write(List.of(new Batch(first + from, part)));
+        Batch batch = new Batch(first);
+        for (Pending record : held) {
+            if (!batch.takes(batch.first + batch.records.size())) {
+                write(List.of(batch));
+                batch = new Batch(batch.first + batch.records.size());
+            }
+            batch.add(record, record.bytes());
+        }
+        if (!batch.records.isEmpty()) {
+            write(List.of(batch));
         }
         thread.start();
     }
 
     /** Hands over a record the journal has made durable; records come in sequence order. */
     void add(long seq, Pending record) {
+        long size = record.bytes();
         synchronized (lock) {
             Batch tail = queue.peekLast();
             boolean wasEmpty = tail == null;
-            if (tail != null && tail.first() + tail.records().size() == seq && tail.records().size() < MAX_BATCH) {
-                tail.records().add(record);
-            } else {
-                List<Pending> records = new ArrayList<>();
-                records.add(record);
-                queue.add(new Batch(seq, records));
+            if (tail == null || !tail.takes(seq)) {
+                tail = new Batch(seq);
+                queue.add(tail);
             }
+            tail.add(record, size);
             queued++;
+            queuedBytes += size;
             // Wake the thread only when it waits for work or a batch is full: while it lingers,
             // every append waking it would cost a context switch on the exchange's path.
-            if (wasEmpty || queued >= MAX_BATCH) {
+            if (wasEmpty || full()) {
                 lock.notifyAll();
             }
         }
@@ -139,7 +167,7 @@ final class Indexer implements AutoCloseable {
                 waitOn(0);
             }
             long deadline = System.currentTimeMillis() + LINGER_MILLIS;
-            while (!closing && wanted <= indexed && queued < MAX_BATCH) {
+            while (!closing && wanted <= indexed && !full()) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     break;
@@ -148,14 +176,22 @@ final class Indexer implements AutoCloseable {
             }
             List<Batch> work = new ArrayList<>();
             int records = 0;
-            while (!queue.isEmpty() && records < MAX_BATCH) {
+            long bytes = 0;
+            while (!queue.isEmpty() && records < MAX_BATCH && bytes < MAX_BATCH_BYTES) {
                 Batch b = queue.poll();
                 work.add(b);
-                records += b.records().size();
-                queued -= b.records().size();
+                records += b.records.size();
+                bytes += b.bytes;
+                queued -= b.records.size();
+                queuedBytes -= b.bytes;
             }
             return work;
         }
+    }
+
+    /** Guarded by the lock: a batch's worth is waiting. */
+    private boolean full() {
+        return queued >= MAX_BATCH || queuedBytes >= MAX_BATCH_BYTES;
     }
 
     private boolean tryWrite(List<Batch> work) {
@@ -166,7 +202,7 @@ final class Indexer implements AutoCloseable {
             synchronized (lock) {
                 if (failure == null) {
                     LOG.warn("audit records {} onwards are in the journal but not yet in the database; retrying every {} ms: {}",
-                            work.get(0).first(), RETRY_MILLIS, e.toString());
+                            work.get(0).first, RETRY_MILLIS, e.toString());
                 }
                 failure = e;
             }
@@ -176,8 +212,8 @@ final class Indexer implements AutoCloseable {
 
     private void write(List<Batch> work) throws Exception {
         List<Pending> records = new ArrayList<>();
-        work.forEach(b -> records.addAll(b.records()));
-        long first = work.get(0).first();
+        work.forEach(b -> records.addAll(b.records));
+        long first = work.get(0).first;
         writer.write(records, first);
         long end = first + records.size();
         journal.forget(first, end);

@@ -18,6 +18,15 @@ record Pending(AuditRecord record, byte[] canonical, byte[] leafHash, Map<String
         this(record, canonical, leafHash, bodies, done, null);
     }
 
+    /** What the record takes in memory while it waits for the indexer, near enough: its bytes and its bodies'. */
+    long bytes() {
+        long n = canonical.length;
+        for (byte[] body : bodies.values()) {
+            n += body.length;
+        }
+        return n;
+    }
+
     Pending appendedAt(Instant at) {
         return new Pending(record, canonical, leafHash, bodies, done, at);
     }
