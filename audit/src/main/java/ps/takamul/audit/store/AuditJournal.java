@@ -35,7 +35,7 @@ import ps.takamul.audit.record.AuditRecords;
  * <p>What a restart finds here is every record that reached the disk and was not yet deleted; a
  * record cut short by a crash fails the journal's check and is dropped (it was never acknowledged).
  */
-final class AuditJournal implements AutoCloseable {
+final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
     /** A record and its kept bodies must fit in one file: 2 bodies of the default 1 MiB limit fit easily. */
     static final int FILE_SIZE = 10 * 1024 * 1024;
     private static final byte RECORD = 1;
@@ -76,11 +76,13 @@ final class AuditJournal implements AutoCloseable {
 
     /**
      * Writes one record and returns at once; {@code synced} runs once it is on disk, or
-     * {@code failed} if it cannot be written. Records appended one after another complete in that
-     * order: the journal writes them through one ordered executor and its timed buffer syncs what
-     * has gathered as one write, calling back in write order.
+     * {@code failed} if it cannot be written. Records are written in the order they are appended,
+     * but the callbacks may come out of order and from two threads at once: the timed buffer syncs
+     * outside its lock, so a flush its timer started and one a full buffer or a new file started
+     * can finish in either order ({@link JournalWriter} puts them back in order).
      */
-    void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed) {
+    @Override
+    public void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed) {
         try {
             journal.appendAddRecord(seq, RECORD, new ByteArrayEncoding(encode(record)), true, new IOCompletion() {
                 @Override

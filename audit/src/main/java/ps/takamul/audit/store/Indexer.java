@@ -212,8 +212,15 @@ final class Indexer implements AutoCloseable {
 
     private void write(List<Batch> work) throws Exception {
         List<Pending> records = new ArrayList<>();
-        work.forEach(b -> records.addAll(b.records));
         long first = work.get(0).first;
+        for (Batch b : work) {
+            if (b.first != first + records.size()) {
+                // Written on, these records would be stored under the wrong numbers.
+                throw new IllegalStateException("audit records reached the indexer out of order: "
+                        + b.first + " after " + (first + records.size() - 1));
+            }
+            records.addAll(b.records);
+        }
         writer.write(records, first);
         long end = first + records.size();
         journal.forget(first, end);

@@ -1,21 +1,34 @@
 package ps.takamul.audit.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
 /**
  * Appends records to the journal on the appender's own thread: each gets the next sequence number
- * and the time, the journal syncs it with whatever else gathered meanwhile, and then (in sequence
- * order, on the journal's thread) the log's size grows, the indexer takes it on and the
- * appender's future completes. No writer thread of its own: the journal's timed buffer does the
- * group commit, and a hand-over to a writer per record cost more CPU than the sync it shared.
+ * and the time, the journal syncs it with whatever else gathered meanwhile, and then, in sequence
+ * order, the log's size grows, the indexer takes it on and the appender's future completes. No
+ * writer thread of its own: the journal's timed buffer does the group commit, and a hand-over to a
+ * writer per record cost more CPU than the sync it shared.
+ *
+ * <p>The journal may call back out of order: its timed buffer syncs outside its lock, so a flush
+ * that the timer started and one that a full buffer or a new file started can finish in either
+ * order. Records synced ahead of an earlier one wait in {@link #early} until it is synced too: the
+ * log grows only by gapless prefixes, and the indexer gets every record in order.
  *
  * <p>A journal that fails a record fails every later one too: their numbers would follow a gap,
  * so nothing more is appended until the node restarts and recovers.
  */
 final class JournalWriter implements Appender {
-    private final AuditJournal journal;
+    /** Where records are written: {@link AuditJournal#append}. */
+    interface Journal {
+        void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed);
+    }
+
+    private final Journal journal;
     private final Indexer indexer;
     private final LongConsumer committedSize;
     /** Guarded by this: numbers go into the journal in the order they are handed out. */
@@ -24,11 +37,20 @@ final class JournalWriter implements Appender {
     /** The last record appended: once it completes, all have (they complete in order). */
     private CompletableFuture<Long> last = CompletableFuture.completedFuture(0L);
     private volatile Throwable broken;
+    /** Guarded by itself: records synced (or failed) while an earlier one was not, by number. */
+    private final TreeMap<Long, Synced> early = new TreeMap<>();
+    /** Guarded by {@link #early}: the next number to hand on. */
+    private long handedOn;
 
-    JournalWriter(AuditJournal journal, Indexer indexer, long next, LongConsumer committedSize) {
+    /** A record the journal has called back for, and how it went. */
+    private record Synced(Pending pending, Exception failure) {
+    }
+
+    JournalWriter(Journal journal, Indexer indexer, long next, LongConsumer committedSize) {
         this.journal = journal;
         this.indexer = indexer;
         this.next = next;
+        this.handedOn = next;
         this.committedSize = committedSize;
     }
 
@@ -47,30 +69,49 @@ final class JournalWriter implements Appender {
             }
             long seq = next++;
             Pending stamped = pending.appendedAt(Instant.now());
-            journal.append(seq, stamped, () -> synced(seq, stamped), e -> failed(seq, done, e));
+            journal.append(seq, stamped, () -> calledBack(seq, new Synced(stamped, null)),
+                    e -> calledBack(seq, new Synced(stamped, e)));
             last = done;
         }
         return done;
     }
 
-    private void synced(long seq, Pending stamped) {
-        if (broken != null) {
-            // An earlier record failed: this one follows a gap and must not be acknowledged.
-            stamped.done().completeExceptionally(new AuditUnavailableException(
-                    "the audit journal failed before record " + seq, broken));
-            return;
+    /**
+     * Hands on, in order, every record from {@link #handedOn} that the journal has called back for.
+     * Under the lock, so that two journal threads calling back at once cannot interleave their
+     * records; the appenders' futures complete after it, each on the thread that handed it on.
+     */
+    private void calledBack(long seq, Synced synced) {
+        List<Runnable> completions = new ArrayList<>();
+        synchronized (early) {
+            early.put(seq, synced);
+            for (Synced s = early.remove(handedOn); s != null; s = early.remove(handedOn)) {
+                completions.add(handOn(handedOn++, s));
+            }
         }
-        committedSize.accept(seq + 1);
-        indexer.add(seq, stamped);
-        stamped.done().complete(seq);
+        completions.forEach(Runnable::run);
     }
 
-    private void failed(long seq, CompletableFuture<Long> done, Exception e) {
-        if (broken == null) {
-            broken = e;
+    /** Guarded by {@link #early}; returns what completes the appender's future. */
+    private Runnable handOn(long seq, Synced synced) {
+        CompletableFuture<Long> done = synced.pending().done();
+        if (synced.failure() != null) {
+            if (broken == null) {
+                broken = synced.failure();
+            }
+            return () -> done.completeExceptionally(new AuditUnavailableException("the audit log's journal is "
+                    + "unavailable: record " + seq + " not written, the exchange must not go on unaudited",
+                    synced.failure()));
         }
-        done.completeExceptionally(new AuditUnavailableException("the audit log's journal is unavailable: record "
-                + seq + " not written, the exchange must not go on unaudited", e));
+        if (broken != null) {
+            // An earlier record failed: this one follows a gap and must not be acknowledged.
+            Throwable cause = broken;
+            return () -> done.completeExceptionally(new AuditUnavailableException(
+                    "the audit journal failed before record " + seq, cause));
+        }
+        committedSize.accept(seq + 1);
+        indexer.add(seq, synced.pending());
+        return () -> done.complete(seq);
     }
 
     /** False once the journal has failed. */
