@@ -41,8 +41,12 @@ final class Indexer implements AutoCloseable {
             this.first = first;
         }
 
+        boolean full() {
+            return records.size() >= MAX_BATCH || bytes >= MAX_BATCH_BYTES;
+        }
+
         boolean takes(long seq) {
-            return first + records.size() == seq && records.size() < MAX_BATCH && bytes < MAX_BATCH_BYTES;
+            return first + records.size() == seq && !full();
         }
 
         void add(Pending record, long size) {
@@ -78,7 +82,7 @@ final class Indexer implements AutoCloseable {
     void start(List<Pending> held, long first) throws Exception {
         Batch batch = new Batch(first);
         for (Pending record : held) {
-            if (!batch.takes(batch.first + batch.records.size())) {
+            if (batch.full()) {
                 write(List.of(batch));
                 batch = new Batch(batch.first + batch.records.size());
             }

@@ -34,7 +34,7 @@ final class JournalWriter implements Appender {
     /** Guarded by this: numbers go into the journal in the order they are handed out. */
     private long next;
     private boolean closed;
-    /** The last record appended: once it completes, all have (they complete in order). */
+    /** The last record appended: once it completes, all have been handed on. */
     private CompletableFuture<Long> last = CompletableFuture.completedFuture(0L);
     private volatile Throwable broken;
     /** Guarded by itself: records synced (or failed) while an earlier one was not, by number. */
@@ -84,7 +84,11 @@ final class JournalWriter implements Appender {
     private void calledBack(long seq, Synced synced) {
         List<Runnable> completions = new ArrayList<>();
         synchronized (early) {
-            early.put(seq, synced);
+            if (seq != handedOn) {
+                early.put(seq, synced); // an earlier record is still on its way
+                return;
+            }
+            completions.add(handOn(handedOn++, synced));
             for (Synced s = early.remove(handedOn); s != null; s = early.remove(handedOn)) {
                 completions.add(handOn(handedOn++, s));
             }
