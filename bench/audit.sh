@@ -10,7 +10,9 @@
 # records the node wrote, counted in its audit database once it has stopped, next to the
 # audited responses wrk counted. The order of the two alternates per round.
 #
-#   bench/audit.sh                 # 20 s per measurement, 3 rounds (about 3 minutes)
+#   bench/audit.sh                 # 10 s per measurement, 6 rounds (about 4 minutes with the warm-up):
+#                                  # short rounds in alternating order, so that the machine's
+#                                  # changes of speed (often 30 % within a minute) fall on both paths
 #   bench/audit.sh --quick         # 6 s per measurement, 1 round
 #   bench/audit.sh --postgresql    # the log in PostgreSQL: a new database on 127.0.0.1:5432
 #                                  # (user postgres, trust auth), dropped at the end
@@ -22,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-duration=20s; rounds=3; warmup=15s; turns=12; store=embedded
+duration=10s; rounds=6; warmup=15s; turns=12; store=embedded
 for arg in "$@"; do
   case $arg in
     --quick) duration=6s; rounds=1; warmup=5s; turns=3 ;;
