@@ -30,6 +30,12 @@ public final class AuditRecords {
 
     /** The record's canonical bytes: what is stored, exported and hashed into the tree. */
     public static byte[] canonical(AuditRecord record) {
+        byte[] written = CanonicalWriter.write(record);
+        return written != null ? written : jackson(record);
+    }
+
+    /** The reference encoding, which {@link CanonicalWriter} must match byte for byte. */
+    static byte[] jackson(AuditRecord record) {
         try {
             return JSON.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {

@@ -48,13 +48,16 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
 
     private final JournalImpl journal;
     private final SequentialFileFactory files;
+    private final JournalExecutors executors = new JournalExecutors("takamul-audit-journal");
 
     private AuditJournal(Path dir) throws IOException {
         Files.createDirectories(dir);
         // Buffered: the journal's timed buffer gathers the batches the writer hands over while the
         // last sync is under way into one write and one sync (at most one per SYNC_NANOS).
         files = new NIOSequentialFileFactory(dir.toFile(), true, FILE_SIZE, SYNC_NANOS, 1, false);
-        journal = new JournalImpl(FILE_SIZE, 2, 2, 10, 30, files, "takamul-audit", "tjl", 1);
+        // Appends run on the appender's thread (JournalExecutors). No compaction (min files 0):
+        // records are deleted in the order they were added, so whole files free up without it.
+        journal = new JournalImpl(executors, FILE_SIZE, 2, 2, 0, 30, files, "takamul-audit", "tjl", 1, 0);
     }
 
     /** Opens the journal and puts the records it still holds into {@code held}, by sequence number. */
@@ -79,7 +82,9 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
      * {@code failed} if it cannot be written. Records are written in the order they are appended,
      * but the callbacks may come out of order and from two threads at once: the timed buffer syncs
      * outside its lock, so a flush its timer started and one a full buffer or a new file started
-     * can finish in either order ({@link JournalWriter} puts them back in order).
+     * can finish in either order ({@link JournalWriter} puts them back in order). They may also
+     * run in the calling thread before this returns: the append runs there, and a record that
+     * starts a new file has the buffer written and synced first.
      */
     @Override
     public void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed) {
@@ -105,6 +110,11 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
         }
     }
 
+    /** The executor the journal's appends run on (for tests). */
+    JournalExecutors.CallerRuns appendExecutor() {
+        return executors.appends();
+    }
+
     /** Forgets records once H2 has them on disk; the journal reclaims a file when all of it is forgotten. */
     void forget(long from, long to) throws Exception {
         for (long seq = from; seq < to; seq++) {
@@ -120,6 +130,7 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
             // stopping flushes what is queued; a failure here leaves the files as they were
         }
         files.stop();
+        executors.close();
     }
 
     /*

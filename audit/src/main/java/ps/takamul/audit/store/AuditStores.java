@@ -27,10 +27,13 @@ public final class AuditStores {
      * and reach H2 in larger batches (see {@link AuditJournal}). WRITE_DELAY=0 turns off MVStore's
      * delayed auto-commit (by default a commit reaches the file up to 500 ms later);
      * {@link SqlDialect#H2} then forces the file to disk after each batch, before the journal
-     * forgets it.
+     * forgets it. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would otherwise close the
+     * database while the node's is still writing the journal's last records into it (they would
+     * wait in the journal for the next start, and the closing checkpoint would fail); the store
+     * closes it when it closes.
      */
     public static JdbcAuditStore h2(Path file) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, journalOf(file));
     }
 

@@ -42,6 +42,13 @@ final class JournalWriter implements Appender {
     /** Guarded by {@link #early}: the next number to hand on. */
     private long handedOn;
 
+    /**
+     * Completions due while this thread is inside {@link #submit}: the journal may call back
+     * there (see {@link AuditJournal#append}), and an exchange's routing must not go on while the
+     * thread holds this writer's lock, which every other appender is waiting for.
+     */
+    private static final ThreadLocal<List<Runnable>> IN_SUBMIT = new ThreadLocal<>();
+
     /** A record the journal has called back for, and how it went. */
     private record Synced(Pending pending, Exception failure) {
     }
@@ -57,6 +64,7 @@ final class JournalWriter implements Appender {
     @Override
     public CompletableFuture<Long> submit(Pending pending) {
         CompletableFuture<Long> done = pending.done();
+        List<Runnable> deferred = new ArrayList<>(0);
         synchronized (this) {
             if (closed) {
                 done.completeExceptionally(new AuditUnavailableException("the audit log is closed", null));
@@ -69,10 +77,16 @@ final class JournalWriter implements Appender {
             }
             long seq = next++;
             Pending stamped = pending.appendedAt(Instant.now());
-            journal.append(seq, stamped, () -> calledBack(seq, new Synced(stamped, null)),
-                    e -> calledBack(seq, new Synced(stamped, e)));
+            IN_SUBMIT.set(deferred);
+            try {
+                journal.append(seq, stamped, () -> calledBack(seq, new Synced(stamped, null)),
+                        e -> calledBack(seq, new Synced(stamped, e)));
+            } finally {
+                IN_SUBMIT.remove();
+            }
             last = done;
         }
+        deferred.forEach(Runnable::run);
         return done;
     }
 
@@ -93,7 +107,12 @@ final class JournalWriter implements Appender {
                 completions.add(handOn(handedOn++, s));
             }
         }
-        completions.forEach(Runnable::run);
+        List<Runnable> inSubmit = IN_SUBMIT.get();
+        if (inSubmit != null) {
+            inSubmit.addAll(completions);
+        } else {
+            completions.forEach(Runnable::run);
+        }
     }
 
     /** Guarded by {@link #early}; returns what completes the appender's future. */

@@ -119,6 +119,17 @@ class JournalWriterTest {
         assertThat(writer.submit(pending(3))).isCompletedExceptionally();
     }
 
+    @Test
+    void aJournalCallingBackInsideTheAppendCompletesItOnlyOnceTheWritersLockIsFree() {
+        // The journal appends in the caller's thread and may sync there (a record starting a new file).
+        JournalWriter[] inline = new JournalWriter[1];
+        inline[0] = new JournalWriter((seq, record, onSynced, onFailed) -> onSynced.run(), new Indexer(null, null, 0), 0,
+                size -> { });
+        CompletableFuture<Boolean> lockHeldWhenCompleted = inline[0].submit(pending(0))
+                .thenApply(seq -> Thread.holdsLock(inline[0]));
+        assertThat(lockHeldWhenCompleted).isCompletedWithValue(false);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
