@@ -2,6 +2,8 @@ package ps.takamul.audit.record;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.Map;
  */
 final class CanonicalWriter {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
+    private static final long YEAR_0 = -62_167_219_200L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private byte[] out = new byte[1024];
     private int size;
@@ -78,9 +84,55 @@ final class CanonicalWriter {
         }
         name(name);
         raw('"');
-        ascii(value.toString());
+        instant(value);
         raw('"');
         return true;
+    }
+
+    /**
+     * As {@code Instant.toString()} (ISO_INSTANT): seconds always, then 3, 6 or 9 digits of
+     * fraction, as few as hold it. Years outside 0000-9999, which ISO_INSTANT writes with a sign,
+     * go through {@code toString()}.
+     */
+    private void instant(Instant value) {
+        if (value.getEpochSecond() < YEAR_0 || value.getEpochSecond() >= YEAR_10000) {
+            ascii(value.toString());
+            return;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
+        ensure(30);
+        digits(t.getYear(), 4);
+        out[size++] = '-';
+        digits(t.getMonthValue(), 2);
+        out[size++] = '-';
+        digits(t.getDayOfMonth(), 2);
+        out[size++] = 'T';
+        digits(t.getHour(), 2);
+        out[size++] = ':';
+        digits(t.getMinute(), 2);
+        out[size++] = ':';
+        digits(t.getSecond(), 2);
+        int nano = value.getNano();
+        if (nano != 0) {
+            out[size++] = '.';
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(nano / 1000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        out[size++] = 'Z';
+    }
+
+    /** {@code value} in exactly {@code width} decimal digits, zero-padded. */
+    private void digits(int value, int width) {
+        for (int i = size + width - 1; i >= size; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
     }
 
     private boolean number(String name, long value) {
@@ -91,11 +143,21 @@ final class CanonicalWriter {
 
     /** Entries with an empty value are left out, and a map left with none is left out whole, as Jackson does. */
     private boolean map(String name, Map<String, String> map) {
-        String[] keys = map.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .sorted().toArray(String[]::new);
-        if (keys.length == 0) {
+        if (map.isEmpty()) {
             return true;
         }
+        String[] keys = new String[map.size()];
+        int n = 0;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                keys[n++] = e.getKey();
+            }
+        }
+        if (n == 0) {
+            return true;
+        }
+        keys = Arrays.copyOf(keys, n);
+        Arrays.sort(keys);
         name(name);
         raw('{');
         for (int i = 0; i < keys.length; i++) {

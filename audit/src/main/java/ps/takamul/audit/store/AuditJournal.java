@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.core.io.SequentialFileFactory;
+import org.apache.activemq.artemis.core.journal.EncodingSupport;
 import org.apache.activemq.artemis.core.io.nio.NIOSequentialFileFactory;
 import org.apache.activemq.artemis.core.journal.IOCompletion;
 import org.apache.activemq.artemis.core.journal.PreparedTransactionInfo;
 import org.apache.activemq.artemis.core.journal.RecordInfo;
 import org.apache.activemq.artemis.core.journal.impl.JournalImpl;
-import org.apache.activemq.artemis.core.journal.impl.dataformat.ByteArrayEncoding;
 import ps.takamul.audit.merkle.MerkleHash;
 import ps.takamul.audit.record.AuditRecords;
 
@@ -89,7 +90,7 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
     @Override
     public void append(long seq, Pending record, Runnable synced, java.util.function.Consumer<Exception> failed) {
         try {
-            journal.appendAddRecord(seq, RECORD, new ByteArrayEncoding(encode(record)), true, new IOCompletion() {
+            journal.appendAddRecord(seq, RECORD, new RecordEncoding(record), true, new IOCompletion() {
                 @Override
                 public void storeLineUp() {
                     // nothing to line up: the caller hears of the sync through done()
@@ -133,28 +134,53 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
         executors.close();
     }
 
-    /*
+    /**
      * A record in the journal: appended-at (epoch microseconds), the canonical record, then the
      * kept bodies as digest and content. The leaf hash is recomputed from the canonical bytes.
+     * Written straight into the journal's buffer: no copy of the record on the way.
      */
-    private static byte[] encode(Pending p) {
-        int size = 8 + 4 + p.canonical().length + 4;
-        for (Map.Entry<String, byte[]> body : p.bodies().entrySet()) {
-            size += 4 + utf8(body.getKey()).length + 4 + body.getValue().length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.putLong(ChronoUnit.MICROS.between(Instant.EPOCH, p.appendedAt()));
-        out.putInt(p.canonical().length).put(p.canonical());
-        out.putInt(p.bodies().size());
-        for (Map.Entry<String, byte[]> body : p.bodies().entrySet()) {
-            byte[] digest = utf8(body.getKey());
-            out.putInt(digest.length).put(digest).putInt(body.getValue().length).put(body.getValue());
-        }
-        return out.array();
-    }
+    private static final class RecordEncoding implements EncodingSupport {
+        private final Pending p;
+        private final byte[][] digests;
+        private final int size;
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        RecordEncoding(Pending p) {
+            this.p = p;
+            digests = new byte[p.bodies().size()][];
+            int n = 8 + 4 + p.canonical().length + 4;
+            int i = 0;
+            for (Map.Entry<String, byte[]> body : p.bodies().entrySet()) {
+                digests[i] = body.getKey().getBytes(StandardCharsets.UTF_8);
+                n += 4 + digests[i++].length + 4 + body.getValue().length;
+            }
+            size = n;
+        }
+
+        @Override
+        public int getEncodeSize() {
+            return size;
+        }
+
+        @Override
+        public void encode(ActiveMQBuffer out) {
+            Instant at = p.appendedAt();
+            out.writeLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1000);
+            out.writeInt(p.canonical().length);
+            out.writeBytes(p.canonical());
+            out.writeInt(digests.length);
+            int i = 0;
+            for (byte[] content : p.bodies().values()) {
+                out.writeInt(digests[i].length);
+                out.writeBytes(digests[i++]);
+                out.writeInt(content.length);
+                out.writeBytes(content);
+            }
+        }
+
+        @Override
+        public void decode(ActiveMQBuffer in) {
+            throw new UnsupportedOperationException("records are read back from their bytes: see decode(byte[])");
+        }
     }
 
     private static Pending decode(byte[] data) {

@@ -69,6 +69,11 @@ class CanonicalWriterTest {
         if (mayBeAbsent && random.nextInt(4) == 0) {
             return null;
         }
+        if (random.nextInt(50) == 0) { // the edges: before 1970, and years ISO_INSTANT writes with a sign
+            return List.of(Instant.MIN, Instant.MAX, Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                    Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                    Instant.parse("1969-12-31T23:59:59.5Z")).get(random.nextInt(7));
+        }
         long seconds = random.nextLong(4_102_444_800L); // 1970 to 2100
         int nanos = switch (random.nextInt(4)) {
             case 0 -> 0;
