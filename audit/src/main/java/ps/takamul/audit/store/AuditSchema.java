@@ -24,13 +24,13 @@ import java.util.List;
 final class AuditSchema {
     /**
      * Name first: {@link #indexNames} reads it from there. The indexes on the random keys (message
-     * id, data subject) and on time are the dialect's: see {@link SqlDialect#keyIndexes()} and
-     * {@link SqlDialect#timeIndexes()}.
+     * id, data subject) are the dialect's: see {@link SqlDialect#keyIndexes()}.
      */
     private static final List<String> INDEXES = List.of(
             "audit_record_client ON audit_record (client, appended_at)",
             "audit_record_service ON audit_record (service, appended_at)",
             "audit_record_user ON audit_record (user_id)",
+            "audit_record_time ON audit_record (appended_at)",
             "audit_body_seq ON audit_body (seq)");
 
     private AuditSchema() {
@@ -39,7 +39,6 @@ final class AuditSchema {
     static List<String> indexNames(SqlDialect dialect) {
         List<String> all = new ArrayList<>(INDEXES);
         all.addAll(dialect.keyIndexes());
-        all.addAll(dialect.timeIndexes());
         return all.stream().map(index -> index.substring(0, index.indexOf(' '))).toList();
     }
 
@@ -83,7 +82,6 @@ final class AuditSchema {
         ddl.addAll(dialect.keyColumns());
         INDEXES.forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
         dialect.keyIndexes().forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
-        dialect.timeIndexes().forEach(index -> ddl.add("CREATE INDEX IF NOT EXISTS " + index));
         ddl.addAll(dialect.guards());
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(true);

@@ -30,13 +30,6 @@ final class JournalWriter implements Appender {
 
     private final Journal journal;
     private final Indexer indexer;
-    private final java.util.function.Supplier<Instant> clock;
-    /**
-     * Guarded by this: the last {@code appended_at} given. A clock stepping back is held at it, so
-     * times never decrease along sequence numbers, which searches by time rely on
-     * ({@link SqlDialect#timeBySequence()}).
-     */
-    private Instant lastStamp = Instant.EPOCH;
     private final LongConsumer committedSize;
     /** Guarded by this: numbers go into the journal in the order they are handed out. */
     private long next;
@@ -61,12 +54,6 @@ final class JournalWriter implements Appender {
     }
 
     JournalWriter(Journal journal, Indexer indexer, long next, LongConsumer committedSize) {
-        this(journal, indexer, next, committedSize, Instant::now);
-    }
-
-    JournalWriter(Journal journal, Indexer indexer, long next, LongConsumer committedSize,
-                  java.util.function.Supplier<Instant> clock) {
-        this.clock = clock;
         this.journal = journal;
         this.indexer = indexer;
         this.next = next;
@@ -89,12 +76,7 @@ final class JournalWriter implements Appender {
                 return done;
             }
             long seq = next++;
-            Instant now = clock.get();
-            if (now.isBefore(lastStamp)) {
-                now = lastStamp;
-            }
-            lastStamp = now;
-            Pending stamped = pending.appendedAt(now);
+            Pending stamped = pending.appendedAt(Instant.now());
             IN_SUBMIT.set(deferred);
             try {
                 journal.append(seq, stamped, () -> calledBack(seq, new Synced(stamped, null)),

@@ -29,60 +29,12 @@ final class RecordReader {
 
     AuditPage search(AuditQuery query) {
         RecordSearch search = new RecordSearch(query, dialect);
-        if (dialect.timeBySequence() && (query.from() != null || query.to() != null)) {
-            try (Connection c = source.open()) {
-                search = new RecordSearch(query, dialect, firstAtOrAfter(c, query.from()), firstAtOrAfter(c, query.to()));
-            } catch (SQLException e) {
-                throw unavailable(e);
-            }
-        }
         List<StoredRecord> rows = query(search.sql, search.parameters);
         if (rows.size() <= query.limit()) {
             return new AuditPage(rows, null);
         }
         List<StoredRecord> page = rows.subList(0, query.limit());
         return new AuditPage(page, page.get(page.size() - 1).sequence());
-    }
-
-    /**
-     * The number of the first record appended at or after {@code time} (one past the last if none
-     * is), or null for no time. A binary search on the primary key: {@code appended_at} never
-     * decreases along {@code seq} ({@link SqlDialect#timeBySequence()}). About 20 lookups for a
-     * million records.
-     */
-    static Long firstAtOrAfter(Connection c, java.time.Instant time) throws SQLException {
-        if (time == null) {
-            return null;
-        }
-        long low;
-        long high;
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(seq), MAX(seq) FROM audit_record");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            if (rs.getObject(1) == null) {
-                return 0L;
-            }
-            low = rs.getLong(1);
-            high = rs.getLong(2) + 1; // the answer is in [low, high]
-        }
-        OffsetDateTime wanted = RecordWriter.utc(time);
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT seq, appended_at FROM audit_record WHERE seq >= ? ORDER BY seq LIMIT 1")) {
-            while (low < high) {
-                long mid = (low + high) >>> 1;
-                s.setLong(1, mid);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        high = mid;
-                    } else if (!rs.getObject(2, OffsetDateTime.class).isBefore(wanted)) {
-                        high = mid;
-                    } else {
-                        low = rs.getLong(1) + 1;
-                    }
-                }
-            }
-        }
-        return low;
     }
 
     byte[][] leafHashes(long from, int count) {

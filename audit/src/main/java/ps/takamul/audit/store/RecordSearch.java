@@ -14,25 +14,10 @@ final class RecordSearch {
     final String sql;
     final List<Object> parameters = new ArrayList<>();
 
-    /** A search whose time range, if any, is searched as times. */
     RecordSearch(AuditQuery q, SqlDialect dialect) {
-        this(q, dialect, null, null);
-    }
-
-    /**
-     * A search whose time range is given as sequence numbers where {@code fromSeq} or {@code toSeq}
-     * is not null: the first record appended at or after {@code q.from()} and {@code q.to()}
-     * ({@link SqlDialect#timeBySequence()}).
-     */
-    RecordSearch(AuditQuery q, SqlDialect dialect, Long fromSeq, Long toSeq) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (fromSeq != null || toSeq != null) {
-            condition(where, "seq >= ?", fromSeq);
-            condition(where, "seq < ?", toSeq);
-        } else {
-            condition(where, "appended_at >= ?", time(q.from()));
-            condition(where, "appended_at < ?", time(q.to()));
-        }
+        condition(where, "appended_at >= ?", time(q.from()));
+        condition(where, "appended_at < ?", time(q.to()));
         condition(where, "kind = ?", q.kind() == null ? null : q.kind().name());
         key(where, dialect.keyCondition("message_id"), q.messageId());
         condition(where, "client = ?", q.client());

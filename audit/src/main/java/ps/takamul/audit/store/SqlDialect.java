@@ -59,11 +59,6 @@ public enum SqlDialect {
         String keyCondition(String column) {
             return column + " = ?";
         }
-
-        @Override
-        List<String> timeIndexes() {
-            return List.of("audit_record_time ON audit_record (appended_at)");
-        }
     },
     H2("VARBINARY", "BLOB") {
         @Override
@@ -117,23 +112,10 @@ public enum SqlDialect {
                 ddl.add("ALTER TABLE audit_record ADD COLUMN IF NOT EXISTS " + column + "_bucket BIGINT "
                         + "GENERATED ALWAYS AS (ORA_HASH(" + column + ", " + (BUCKETS - 1) + "))");
             }
-            // The plain indexes of earlier versions, if this file has them, and the time index
-            // (see timeIndexes()).
+            // The plain indexes of earlier versions, if this file has them.
             ddl.add("DROP INDEX IF EXISTS audit_record_subject");
             ddl.add("DROP INDEX IF EXISTS audit_record_message");
-            ddl.add("DROP INDEX IF EXISTS audit_record_time");
             return ddl;
-        }
-
-        /*
-         * None: appended_at never decreases along seq (JournalWriter stamps records in sequence
-         * order and holds the time when the clock steps back), so a time range is a range of
-         * sequence numbers, found by a binary search on the primary key (RecordReader). One index
-         * entry fewer per record: each costs the indexer an insert and, at commit, a second visit.
-         */
-        @Override
-        List<String> timeIndexes() {
-            return List.of();
         }
 
         @Override
@@ -178,17 +160,6 @@ public enum SqlDialect {
 
     /** The condition that finds records by {@code column} = a value, the value bound at every {@code ?}. */
     abstract String keyCondition(String column);
-
-    /**
-     * The index on {@code appended_at}; none where a time range is searched as a range of
-     * sequence numbers ({@link #timeBySequence()}).
-     */
-    abstract List<String> timeIndexes();
-
-    /** Whether a time range is turned into a range of sequence numbers before searching. */
-    boolean timeBySequence() {
-        return timeIndexes().isEmpty();
-    }
 
     /** Sets up the writer's connection once it is opened. */
     abstract void prepareWriter(Connection connection) throws SQLException;

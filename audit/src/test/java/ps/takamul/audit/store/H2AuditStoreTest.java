@@ -91,50 +91,8 @@ class H2AuditStoreTest extends AuditStoreContract {
         assertThat(store.search(AuditQuery.all().messageId("msg-30")).records()).hasSize(1);
     }
 
-    /**
-     * H2 has no index on appended_at: a time range is found as a range of sequence numbers by a
-     * binary search on the primary key, and searched there. A file from before loses the index.
-     */
-    @Test
-    void aTimeRangeIsSearchedAsARangeOfSequenceNumbers() throws SQLException {
-        List<StoredRecord> stored = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            store.append(record(i)).join();
-            stored.addAll(store.read(i, i + 1));
-        }
-        assertThat(indexes()).doesNotContain("AUDIT_RECORD_TIME");
-        try (Connection c = connect()) {
-            for (int i = 0; i < stored.size(); i++) {
-                long first = RecordReader.firstAtOrAfter(c, stored.get(i).appendedAt());
-                assertThat(stored.get((int) first).appendedAt()).isEqualTo(stored.get(i).appendedAt());
-                assertThat(first == 0 || stored.get((int) first - 1).appendedAt().isBefore(stored.get(i).appendedAt()))
-                        .as("record %d is the first at its time", first).isTrue();
-            }
-            assertThat(RecordReader.firstAtOrAfter(c, stored.get(59).appendedAt().plusSeconds(1))).isEqualTo(60L);
-            assertThat(RecordReader.firstAtOrAfter(c, java.time.Instant.EPOCH)).isZero();
-        }
-        java.time.Instant from = stored.get(10).appendedAt();
-        java.time.Instant to = stored.get(50).appendedAt();
-        AuditQuery between = AuditQuery.all().between(from, to).order(AuditQuery.Order.OLDEST_FIRST).limit(100);
-        assertThat(store.search(between).records()).extracting(StoredRecord::sequence)
-                .containsExactlyElementsOf(stored.stream().filter(r -> !r.appendedAt().isBefore(from)
-                        && r.appendedAt().isBefore(to)).map(StoredRecord::sequence).toList());
-        assertThat(plan(new RecordSearch(between, SqlDialect.H2, 10L, 50L))).containsIgnoringCase("PRIMARY_KEY")
-                .doesNotContainIgnoringCase("appended_at >=");
-
-        store.close();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX audit_record_time ON audit_record (appended_at)");
-        }
-        store = openStore();
-        assertThat(indexes()).doesNotContain("AUDIT_RECORD_TIME");
-    }
-
     private String plan(AuditQuery query) throws SQLException {
-        return plan(new RecordSearch(query, SqlDialect.H2));
-    }
-
-    private String plan(RecordSearch search) throws SQLException {
+        RecordSearch search = new RecordSearch(query, SqlDialect.H2);
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("EXPLAIN " + search.sql)) {
             for (int i = 0; i < search.parameters.size(); i++) {
                 s.setObject(i + 1, search.parameters.get(i));

@@ -130,20 +130,6 @@ class JournalWriterTest {
         assertThat(lockHeldWhenCompleted).isCompletedWithValue(false);
     }
 
-    @Test
-    void aClockSteppingBackDoesNotMakeTimesDecreaseAlongTheLog() {
-        java.time.Instant t = java.time.Instant.parse("2026-12-07T10:00:00Z");
-        java.util.Iterator<java.time.Instant> clock = List.of(t, t.plusSeconds(5), t.plusSeconds(2), t.plusSeconds(6)).iterator();
-        List<Pending> appended = new ArrayList<>();
-        JournalWriter stamping = new JournalWriter((seq, record, onSynced, onFailed) -> appended.add(record),
-                new Indexer(null, null, 0), 0, size -> { }, clock::next);
-        for (int i = 0; i < 4; i++) {
-            stamping.submit(pending(i));
-        }
-        assertThat(appended).extracting(Pending::appendedAt)
-                .containsExactly(t, t.plusSeconds(5), t.plusSeconds(5), t.plusSeconds(6));
-    }
-
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
