@@ -19,7 +19,7 @@ import org.apache.activemq.artemis.utils.actors.OrderedExecutorFactory;
  * syncs.
  *
  * <p>{@code JournalImpl.start()} asks for three executors, in this order: files, compactor,
- * appends (Artemis 2.56; {@code JournalExecutorsTest} fails if that changes). Only the third runs
+ * appends (Artemis 2.56; {@code AuditJournalTest} fails if that changes). Only the third runs
  * in the caller, one task at a time under a lock, since the journal expects its appends serial.
  * The compactor must never run there: it takes the journal's write lock, which an append holding
  * the read lock cannot get. {@link AuditJournal} turns compaction off anyway (records are deleted
