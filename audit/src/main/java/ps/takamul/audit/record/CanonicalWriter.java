@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Writes an {@link AuditRecord}'s canonical JSON directly, byte for byte what Jackson writes for
  * it with {@link AuditRecords}'s settings: properties in alphabetical order, map entries by key,
- * empty values left out (map entries with an empty value too, and a map with only such entries; list elements are kept), times as {@code Instant.toString()}, strings in UTF-8 with JSON's short
- * escapes and {@code \}{@code u00XX} for other control characters.
+ * empty values left out (map entries with an empty value too, and a map with only such entries;
+ * list elements are kept), times as {@code Instant.toString()}, strings in UTF-8 with JSON's
+ * short escapes and {@code \}{@code u00XX} for other control characters.
  *
  * <p>Why not Jackson: a record is written on the exchange's own thread for every exchange, and
  * Jackson's bean serializer took about 8 µs of CPU per record in {@code bench/profile.sh}.
