@@ -116,7 +116,11 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
         return executors.appends();
     }
 
-    /** Forgets records once H2 has them on disk; the journal reclaims a file when all of it is forgotten. */
+    /**
+     * Forgets records once H2 has them on disk; the journal reclaims a file when all of it is
+     * forgotten. Runs in the indexer's thread, like an append in the appender's: a delete that
+     * starts a new file syncs the buffer there, and the synced records' exchanges go on there.
+     */
     void forget(long from, long to) throws Exception {
         for (long seq = from; seq < to; seq++) {
             journal.appendDeleteRecord(seq, false);

@@ -27,8 +27,9 @@ import org.apache.activemq.artemis.utils.actors.OrderedExecutorFactory;
  * compactor's executor, on the pool.
  */
 final class JournalExecutors implements ExecutorFactory, AutoCloseable {
-    /** Which of {@code JournalImpl.start()}'s requests is for the append executor (0-based). */
-    static final int APPEND_EXECUTOR = 2;
+    /** How many executors {@code JournalImpl.start()} asks for, and which of them (0-based) runs appends. */
+    private static final int PER_START = 3;
+    private static final int APPEND_EXECUTOR = 2;
 
     private final ExecutorService pool;
     private final OrderedExecutorFactory ordered;
@@ -47,7 +48,7 @@ final class JournalExecutors implements ExecutorFactory, AutoCloseable {
 
     @Override
     public ArtemisExecutor getExecutor() {
-        return handedOut.getAndIncrement() % 3 == APPEND_EXECUTOR ? appends : ordered.getExecutor();
+        return handedOut.getAndIncrement() % PER_START == APPEND_EXECUTOR ? appends : ordered.getExecutor();
     }
 
     /** The append executor: lets tests check that appends run where they are made. */
