@@ -1,5 +1,7 @@
 package ps.takamul.routes.exchange;
 
+import java.util.UUID;
+
 /**
  * The two JMS endpoints the ingress routes send through. The per-service queue is chosen per
  * message with the {@code CamelJmsDestinationName} header, so there is one producer endpoint,
@@ -7,17 +9,30 @@ package ps.takamul.routes.exchange;
  */
 public final class BrokerEndpoints {
     /**
-     * Request-reply. Non-persistent: the caller holds the connection and retries, so writing the
-     * request to disk buys nothing, and a non-persistent send does not wait for the broker.
-     * {@code preserveMessageQos} lets each message carry its own expiry, the service's timeout,
-     * so a request whose caller gave up is dropped instead of reaching the provider. Replies come
-     * back on one temporary queue per route that uses this endpoint (camel-jms's fastest reply
-     * mode), read by several consumers.
+     * Request-reply, the replies on a queue of the calling route's own. Non-persistent: the caller
+     * holds the connection and retries, so writing the request to disk buys nothing, and a
+     * non-persistent send does not wait for the broker. {@code preserveMessageQos} lets each
+     * message carry its own expiry, the service's timeout, so a request whose caller gave up is
+     * dropped instead of reaching the provider.
+     *
+     * <p>The reply queue is an ordinary queue named once per route and node start
+     * ({@link #replyQueue}), read only by that route ({@code replyToType=Exclusive}), not a JMS
+     * temporary queue: Spring's session cache never caches a producer for a temporary queue, so
+     * every reply to one cost the provider a new producer and two blocking queries to the broker.
+     * Artemis deletes the queue once its consumers are gone and it is empty.
      */
-    public static final String QUERY = "jms:queue:takamul.query"
-            + "?exchangePattern=InOut&jmsMessageType=Bytes&preserveMessageQos=true"
-            + "&replyToConsumerType=Simple&replyToConcurrentConsumers=4"
-            + "&requestTimeoutCheckerInterval=250";
+    public static String query(String replyQueue) {
+        return "jms:queue:takamul.query"
+                + "?exchangePattern=InOut&jmsMessageType=Bytes&preserveMessageQos=true"
+                + "&replyTo=" + replyQueue + "&replyToType=Exclusive"
+                + "&replyToConsumerType=Simple&replyToConcurrentConsumers=4"
+                + "&requestTimeoutCheckerInterval=250";
+    }
+
+    /** A reply queue for one route of this node, unique to this start so nodes sharing a broker never meet. */
+    public static String replyQueue(String route) {
+        return "takamul.reply." + route + "." + UUID.randomUUID();
+    }
 
     /** One-way and durable: the send returns once Artemis has the message on disk. */
     public static final String NOTIFY = "jms:queue:takamul.notify"

@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import ps.takamul.routes.audit.AuditTrail;
 import org.apache.camel.model.TryDefinition;
+import org.springframework.core.task.SyncTaskExecutor;
 import ps.takamul.core.catalogue.ServiceDescription;
 import ps.takamul.core.catalogue.ServiceKind;
 import ps.takamul.core.protocol.ErrorCode;
@@ -64,8 +65,19 @@ public final class ProviderRoutes extends RouteBuilder {
                 : List.of(routeId(service));
     }
 
+    /**
+     * The task executor of the query consumers: runs the listener in the thread that received the
+     * message. Camel gives a {@code consumerType=Simple} container a thread pool of its own, which
+     * hands one session's messages to several threads at once; a JMS session is single-threaded,
+     * and Artemis then warns of concurrent session use (AMQ212051) while the threads queue on the
+     * session's channel to create their reply producers. One thread per session is what the JMS
+     * contract allows; concurrency comes from the service's {@code consumers}.
+     */
+    static final String LISTENER_EXECUTOR = "takamul-jms-listener-in-receiving-thread";
+
     @Override
     public void configure() {
+        getContext().getRegistry().bind(LISTENER_EXECUTOR, new SyncTaskExecutor());
         for (ServiceDescription service : services) {
             if (service.kind() == ServiceKind.QUERY) {
                 query(service);
@@ -79,7 +91,8 @@ public final class ProviderRoutes extends RouteBuilder {
         String pipeline = pipelineEndpoint(service);
         from("jms:queue:" + Queues.query(service.id())
                 + "?jmsMessageType=Bytes&explicitQosEnabled=true&replyToDeliveryPersistent=false&consumerType=Simple"
-                + "&acknowledgementModeName=DUPS_OK_ACKNOWLEDGE&concurrentConsumers="
+                + "&acknowledgementModeName=DUPS_OK_ACKNOWLEDGE&taskExecutor=#" + LISTENER_EXECUTOR
+                + "&concurrentConsumers="
                 + service.consumers())
                 .routeId(routeId(service))
                 .errorHandler(noErrorHandler())
