@@ -75,6 +75,14 @@ public final class ProviderRoutes extends RouteBuilder {
      */
     static final String LISTENER_EXECUTOR = "takamul-jms-listener-in-receiving-thread";
 
+    /**
+     * How much longer than the service's timeout a reply lives. A reply nobody reads any more (its
+     * node stopped or crashed) then expires instead of keeping that node's reply queue, and so the
+     * queue itself, on an external broker. Generous, because the expiry is an absolute time set by
+     * this node's clock and checked by the broker's.
+     */
+    static final long REPLY_TTL_SLACK_MILLIS = 60_000;
+
     @Override
     public void configure() {
         getContext().getRegistry().bind(LISTENER_EXECUTOR, new SyncTaskExecutor());
@@ -92,6 +100,7 @@ public final class ProviderRoutes extends RouteBuilder {
         from("jms:queue:" + Queues.query(service.id())
                 + "?jmsMessageType=Bytes&explicitQosEnabled=true&replyToDeliveryPersistent=false&consumerType=Simple"
                 + "&acknowledgementModeName=DUPS_OK_ACKNOWLEDGE&taskExecutor=#" + LISTENER_EXECUTOR
+                + "&timeToLive=" + (service.timeout().toMillis() + REPLY_TTL_SLACK_MILLIS)
                 + "&concurrentConsumers="
                 + service.consumers())
                 .routeId(routeId(service))
