@@ -15,23 +15,21 @@ public final class BrokerEndpoints {
      * message carry its own expiry, the service's timeout, so a request whose caller gave up is
      * dropped instead of reaching the provider.
      *
-     * <p>The reply queue is an ordinary queue named once per route and node start
-     * ({@link #replyQueue}), read only by that route ({@code replyToType=Exclusive}), not a JMS
-     * temporary queue: Spring's session cache never caches a producer for a temporary queue, so
-     * every reply to one cost the provider a new producer and two blocking queries to the broker.
-     * Artemis deletes the queue once its consumers are gone and it is empty.
+     * <p>The replies come to {@code takamul.reply.<route>.<uuid>}, a queue named anew each time
+     * the calling route is built, so no two routes or nodes sharing a broker ever read each
+     * other's replies, and read only by that route ({@code replyToType=Exclusive}). It is an
+     * ordinary queue, not a JMS temporary one: Spring's session cache never caches a producer for
+     * a temporary queue, so every reply to one cost the provider a new producer and two blocking
+     * queries to the broker. Artemis deletes the queue once its consumers are gone and it is empty.
+     *
+     * @param route names the calling route in its reply queue's name
      */
-    public static String query(String replyQueue) {
+    public static String query(String route) {
         return "jms:queue:takamul.query"
                 + "?exchangePattern=InOut&jmsMessageType=Bytes&preserveMessageQos=true"
-                + "&replyTo=" + replyQueue + "&replyToType=Exclusive"
+                + "&replyTo=takamul.reply." + route + "." + UUID.randomUUID() + "&replyToType=Exclusive"
                 + "&replyToConsumerType=Simple&replyToConcurrentConsumers=4"
                 + "&requestTimeoutCheckerInterval=250";
-    }
-
-    /** A reply queue for one route of this node, unique to this start so nodes sharing a broker never meet. */
-    public static String replyQueue(String route) {
-        return "takamul.reply." + route + "." + UUID.randomUUID();
     }
 
     /** One-way and durable: the send returns once Artemis has the message on disk. */

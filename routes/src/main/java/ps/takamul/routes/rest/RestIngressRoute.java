@@ -47,7 +47,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .when(e -> RequestContext.of(e).service().kind() == ServiceKind.NOTIFICATION)
                         .to(BrokerEndpoints.NOTIFY)
                     .otherwise()
-                        .to(BrokerEndpoints.query(BrokerEndpoints.replyQueue("rest")))
+                        .to(BrokerEndpoints.query("rest"))
                 .end()
                 .process(new RestResponseWriter(signatures, settings.agreements()))
                 .process(audit.answered("rest"));
@@ -73,7 +73,7 @@ public final class RestIngressRoute extends RouteBuilder {
                     .process(off.received())
                     .process(new RestRequestReader(catalogue, settings, signatures))
                     .process(off.forwarded())
-                    .to(BrokerEndpoints.query(BrokerEndpoints.replyQueue("rest-unaudited")))
+                    .to(BrokerEndpoints.query("rest-unaudited"))
                     .process(new RestResponseWriter(signatures, settings.agreements()));
         }
     }

@@ -68,7 +68,7 @@ public final class SoapIngressRoute extends RouteBuilder {
                             .process(settings.audit().received())
                             .process(new SoapRequestReader(catalogue, settings))
                             .process(settings.audit().forwarded())
-                            .to(BrokerEndpoints.query(BrokerEndpoints.replyQueue("soap")))
+                            .to(BrokerEndpoints.query("soap"))
                             .process(new SoapResponseWriter(settings.agreements()))
                             .process(settings.audit().answered("soap"))
                     .endDoTry()
