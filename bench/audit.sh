@@ -85,13 +85,14 @@ measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses no
   # Other builds on the machine take CPU from the node: count the measurements they overlapped.
   measured=$(( measured + 1 ))
   if pgrep -f '[m]aven|[s]urefire' >/dev/null; then disturbed=$(( disturbed + 1 )); fi
-  local cpu0 cpu1
-  cpu0=$(bench_cpu_ms "$node")
+  local cpu0 cpu1 machine0 machine1
+  cpu0=$(bench_cpu_ms "$node"); machine0=$(bench_machine_ticks)
   line=$(bench_wrk "$2" "${url[$1]}" "${headers[@]}")
-  cpu1=$(bench_cpu_ms "$node")
+  cpu1=$(bench_cpu_ms "$node"); machine1=$(bench_machine_ticks)
   read -r _ _ _ bad errors n <<<"$line"
-  # The node's CPU time per answer: less noisy than requests/s when the machine is shared.
-  line="$line $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) ))"
+  # The node's CPU time per answer: less noisy than requests/s when the machine is shared. The
+  # machine's busy share tells a path that spends more CPU from one that leaves the CPUs idle.
+  line="$line $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) $(bench_busy_percent "$machine0" "$machine1")"
   answered[$1]=$(( ${answered[$1]} + n ))
   if (( bad > 0 || errors > 0 )); then
     echo "FAILED: $1 had $bad non-2xx answers and $errors socket errors in $2" >&2
@@ -111,26 +112,29 @@ for turn in $(seq 1 "$turns"); do
   (( turn >= 2 && jit * 20 < cpu )) && break
 done
 
-declare -A sum p50sum cpusum
-printf "\n%-10s %-6s %12s %10s %10s %8s %14s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx" "node CPU µs/req"
+declare -A sum p50sum cpusum busysum
+printf "\n%-10s %-6s %12s %10s %10s %8s %14s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx" "node CPU µs/req" "busy %"
 for round in $(seq 1 "$rounds"); do
   order=(audited unaudited)
   if (( round % 2 == 0 )); then order=(unaudited audited); fi
   for p in "${order[@]}"; do
     # measure runs here, not in a subshell, so its counts of answers and failures stay
     measure "$p" "$duration" >"$work/line"
-    read -r rps p50 p99 bad errors _ cpu <"$work/line"
-    printf "%-10s %-6s %12s %10s %10s %8s %14s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad" "$cpu"
+    read -r rps p50 p99 bad errors _ cpu busy <"$work/line"
+    printf "%-10s %-6s %12s %10s %10s %8s %14s %8s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad" "$cpu" "$busy"
     (( errors == 0 )) || echo "           (and $errors socket errors)"
     sum[$p]=$(( ${sum[$p]:-0} + rps ))
     cpusum[$p]=$(( ${cpusum[$p]:-0} + cpu ))
+    busysum[$p]=$(( ${busysum[$p]:-0} + busy ))
     p50sum[$p]=$(awk -v a="${p50sum[$p]:-0}" -v b="$p50" 'BEGIN { print a + b }')
   done
 done
 awk -v a="${sum[audited]}" -v u="${sum[unaudited]}" -v pa="${p50sum[audited]}" -v pu="${p50sum[unaudited]}" \
-    -v ca="${cpusum[audited]}" -v cu="${cpusum[unaudited]}" -v r="$rounds" 'BEGIN {
+    -v ca="${cpusum[audited]}" -v cu="${cpusum[unaudited]}" -v ba="${busysum[audited]}" -v bu="${busysum[unaudited]}" \
+    -v r="$rounds" 'BEGIN {
   printf "\nmean requests/s: audited %.0f, unaudited %.0f; mean p50: audited %.2f ms, unaudited %.2f ms\n", a/r, u/r, pa/r, pu/r
   printf "node CPU per answer: audited %.0f µs, unaudited %.0f µs (%.2f)\n", ca/r, cu/r, cu/ca
+  printf "machine busy: audited %.0f %%, unaudited %.0f %%\n", ba/r, bu/r
   printf "ratio audited / unaudited: %.2f  (target >= 0.80: the audit log costs at most 20%%) %s\n", a/u,
     (a/u >= 0.80 ? "met" : "NOT MET") }'
 echo "measurements (warm-ups included) that began with Maven or test JVMs running: $disturbed of $measured"

@@ -126,6 +126,18 @@ bench_cpu_ms() { # pid
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
+# The machine's CPU ticks so far, all CPUs: "busy total" (idle and iowait are not busy).
+bench_machine_ticks() {
+  awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t; exit }' /proc/stat
+}
+
+# The busy share, in percent, between two readings of bench_machine_ticks.
+bench_busy_percent() { # "busy0 total0", "busy1 total1"
+  local b0 t0 b1 t1
+  read -r b0 t0 <<<"$1"; read -r b1 t1 <<<"$2"
+  echo $(( (b1 - b0) * 100 / (t1 > t0 ? t1 - t0 : 1) ))
+}
+
 # The CPU time the JIT compiler threads of a JVM have used so far, in milliseconds.
 bench_jit_ms() { # pid
   local t total=0 hz

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.LongConsumer;
-import ps.takamul.audit.record.AuditRecord;
 
 /**
  * Writes batches for the group commit, on its thread only: the records, then the bodies kept with
@@ -105,7 +104,7 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
     }
 
     private static void bind(PreparedStatement insert, long seq, OffsetDateTime at, Pending p) throws SQLException {
-        AuditRecord r = p.record();
+        SearchColumns r = p.columns();
         insert.setLong(1, seq);
         insert.setObject(2, p.appendedAt() == null ? at : utc(p.appendedAt()));
         insert.setString(3, r.kind().name());

@@ -26,7 +26,7 @@ class AuditJournalTest {
     private static Pending pending(int i, int bodyBytes) {
         byte[] canonical = AuditRecords.canonical(AuditStoreContract.record(i));
         Map<String, byte[]> bodies = bodyBytes == 0 ? Map.of() : Map.of("sha-256=:" + i + ":", new byte[bodyBytes]);
-        return new Pending(AuditStoreContract.record(i), canonical, MerkleHash.leaf(canonical), bodies,
+        return new Pending(SearchColumns.of(AuditStoreContract.record(i)), canonical, MerkleHash.leaf(canonical), bodies,
                 new CompletableFuture<>()).appendedAt(Instant.now());
     }
 

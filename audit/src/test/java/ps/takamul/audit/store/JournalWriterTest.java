@@ -39,7 +39,7 @@ class JournalWriterTest {
 
     private static Pending pending(int i) {
         byte[] canonical = AuditRecords.canonical(AuditStoreContract.record(i));
-        return new Pending(AuditStoreContract.record(i), canonical, MerkleHash.leaf(canonical), Map.of(),
+        return new Pending(SearchColumns.of(AuditStoreContract.record(i)), canonical, MerkleHash.leaf(canonical), Map.of(),
                 new CompletableFuture<>());
     }
 
