@@ -6,7 +6,8 @@
 #   audited     GET /r1/...: the exchange's record appended to the audit log, the answer sent
 #               only once the record is durable (group commit)
 #   unaudited   GET /bench/unaudited/r1/... (takamul.bench.unaudited-baseline): no record
-# Prints requests/s, p50/p99 and non-2xx per round, the ratio audited / unaudited, and the
+# Prints requests/s, p50/p99, non-2xx, the node's CPU per answer and the machine's busy and iowait
+# shares per round, the ratio audited / unaudited, and the
 # records the node wrote, counted in its audit database once it has stopped, next to the
 # audited responses wrk counted. The order of the two alternates per round.
 #
@@ -112,29 +113,31 @@ for turn in $(seq 1 "$turns"); do
   (( turn >= 2 && jit * 20 < cpu )) && break
 done
 
-declare -A sum p50sum cpusum busysum
-printf "\n%-10s %-6s %12s %10s %10s %8s %14s %8s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx" "node CPU µs/req" "busy %"
+declare -A sum p50sum cpusum busysum iowaitsum
+printf "\n%-10s %-6s %12s %10s %10s %8s %14s %7s %9s\n" "path" "round" "requests/s" "p50 ms" "p99 ms" "non-2xx" "node CPU µs/req" "busy %" "iowait %"
 for round in $(seq 1 "$rounds"); do
   order=(audited unaudited)
   if (( round % 2 == 0 )); then order=(unaudited audited); fi
   for p in "${order[@]}"; do
     # measure runs here, not in a subshell, so its counts of answers and failures stay
     measure "$p" "$duration" >"$work/line"
-    read -r rps p50 p99 bad errors _ cpu busy <"$work/line"
-    printf "%-10s %-6s %12s %10s %10s %8s %14s %8s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad" "$cpu" "$busy"
+    read -r rps p50 p99 bad errors _ cpu busy iowait <"$work/line"
+    printf "%-10s %-6s %12s %10s %10s %8s %14s %7s %9s\n" "$p" "$round" "$rps" "$p50" "$p99" "$bad" "$cpu" "$busy" "$iowait"
     (( errors == 0 )) || echo "           (and $errors socket errors)"
     sum[$p]=$(( ${sum[$p]:-0} + rps ))
     cpusum[$p]=$(( ${cpusum[$p]:-0} + cpu ))
     busysum[$p]=$(( ${busysum[$p]:-0} + busy ))
+    iowaitsum[$p]=$(( ${iowaitsum[$p]:-0} + iowait ))
     p50sum[$p]=$(awk -v a="${p50sum[$p]:-0}" -v b="$p50" 'BEGIN { print a + b }')
   done
 done
 awk -v a="${sum[audited]}" -v u="${sum[unaudited]}" -v pa="${p50sum[audited]}" -v pu="${p50sum[unaudited]}" \
     -v ca="${cpusum[audited]}" -v cu="${cpusum[unaudited]}" -v ba="${busysum[audited]}" -v bu="${busysum[unaudited]}" \
+    -v wa="${iowaitsum[audited]}" -v wu="${iowaitsum[unaudited]}" \
     -v r="$rounds" 'BEGIN {
   printf "\nmean requests/s: audited %.0f, unaudited %.0f; mean p50: audited %.2f ms, unaudited %.2f ms\n", a/r, u/r, pa/r, pu/r
   printf "node CPU per answer: audited %.0f µs, unaudited %.0f µs (%.2f)\n", ca/r, cu/r, cu/ca
-  printf "machine busy: audited %.0f %%, unaudited %.0f %%\n", ba/r, bu/r
+  printf "machine busy: audited %.0f %% (iowait %.0f %%), unaudited %.0f %% (iowait %.0f %%)\n", ba/r, wa/r, bu/r, wu/r
   printf "ratio audited / unaudited: %.2f  (target >= 0.80: the audit log costs at most 20%%) %s\n", a/u,
     (a/u >= 0.80 ? "met" : "NOT MET") }'
 echo "measurements (warm-ups included) that began with Maven or test JVMs running: $disturbed of $measured"

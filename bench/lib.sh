@@ -126,16 +126,18 @@ bench_cpu_ms() { # pid
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
-# The machine's CPU ticks so far, all CPUs: "busy total" (idle and iowait are not busy).
+# The machine's CPU ticks so far, all CPUs: "busy iowait total". Idle and iowait are not busy;
+# iowait is idle time while some thread waits for the disk (the audit journal's syncs).
 bench_machine_ticks() {
-  awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t; exit }' /proc/stat
+  awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, $6, t; exit }' /proc/stat
 }
 
-# The busy share, in percent, between two readings of bench_machine_ticks.
-bench_busy_percent() { # "busy0 total0", "busy1 total1"
-  local b0 t0 b1 t1
-  read -r b0 t0 <<<"$1"; read -r b1 t1 <<<"$2"
-  echo $(( (b1 - b0) * 100 / (t1 > t0 ? t1 - t0 : 1) ))
+# "busy iowait" shares, in percent, between two readings of bench_machine_ticks.
+bench_busy_percent() { # "busy0 iowait0 total0", "busy1 iowait1 total1"
+  local b0 w0 t0 b1 w1 t1 t
+  read -r b0 w0 t0 <<<"$1"; read -r b1 w1 t1 <<<"$2"
+  t=$(( t1 > t0 ? t1 - t0 : 1 ))
+  echo "$(( (b1 - b0) * 100 / t )) $(( (w1 - w0) * 100 / t ))"
 }
 
 # The CPU time the JIT compiler threads of a JVM have used so far, in milliseconds.
