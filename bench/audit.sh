@@ -7,9 +7,9 @@
 #               only once the record is durable (group commit)
 #   unaudited   GET /bench/unaudited/r1/... (takamul.bench.unaudited-baseline): no record
 # Prints requests/s, p50/p99, non-2xx, the node's CPU per answer and the machine's busy and iowait
-# shares per round, the ratio audited / unaudited, and the
-# records the node wrote, counted in its audit database once it has stopped, next to the
-# audited responses wrk counted. The order of the two alternates per round.
+# shares per round, the ratio audited / unaudited, and the records the node wrote, counted in its
+# audit database once it has stopped, next to the audited responses wrk counted. The order of the
+# two alternates per round.
 #
 #   bench/audit.sh                 # 10 s per measurement, 6 rounds (about 4 minutes with the warm-up):
 #                                  # short rounds in alternating order, so that the machine's
@@ -81,7 +81,7 @@ others=$(pgrep -fc '[m]aven|[s]urefire' || true)
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), Maven or test JVMs running: $others"
 
 failures=0; measured=0; disturbed=0
-measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses node-CPU-µs-per-response
+measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses node-CPU-µs-per-response busy% iowait%
   local line
   # Other builds on the machine take CPU from the node: count the measurements they overlapped.
   measured=$(( measured + 1 ))
@@ -93,7 +93,7 @@ measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses no
   read -r _ _ _ bad errors n <<<"$line"
   # The node's CPU time per answer: less noisy than requests/s when the machine is shared. The
   # machine's busy share tells a path that spends more CPU from one that leaves the CPUs idle.
-  line="$line $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) $(bench_busy_percent "$machine0" "$machine1")"
+  line="$line $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) $(bench_machine_shares "$machine0" "$machine1")"
   answered[$1]=$(( ${answered[$1]} + n ))
   if (( bad > 0 || errors > 0 )); then
     echo "FAILED: $1 had $bad non-2xx answers and $errors socket errors in $2" >&2

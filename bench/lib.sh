@@ -133,7 +133,7 @@ bench_machine_ticks() {
 }
 
 # "busy iowait" shares, in percent, between two readings of bench_machine_ticks.
-bench_busy_percent() { # "busy0 iowait0 total0", "busy1 iowait1 total1"
+bench_machine_shares() { # "busy0 iowait0 total0", "busy1 iowait1 total1"
   local b0 w0 t0 b1 w1 t1 t
   read -r b0 w0 t0 <<<"$1"; read -r b1 w1 t1 <<<"$2"
   t=$(( t1 > t0 ? t1 - t0 : 1 ))

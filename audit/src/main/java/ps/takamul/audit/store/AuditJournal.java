@@ -196,8 +196,8 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
             String digest = new String(bytes(in), StandardCharsets.UTF_8);
             bodies.put(digest, bytes(in));
         }
-        return new Pending(SearchColumns.of(AuditRecords.read(canonical)), canonical, MerkleHash.leaf(canonical), bodies,
-                new CompletableFuture<>(), at);
+        return new Pending(SearchColumns.of(AuditRecords.read(canonical)), canonical, MerkleHash.leaf(canonical),
+                bodies, new CompletableFuture<>(), at);
     }
 
     private static byte[] bytes(ByteBuffer in) {

@@ -111,7 +111,8 @@ public final class JdbcAuditStore implements AuditStore {
             kept.put(digest, Objects.requireNonNull(content, "body").clone());
         });
         byte[] canonical = AuditRecords.canonical(record);
-        return commits.submit(new Pending(SearchColumns.of(record), canonical, MerkleHash.leaf(canonical), kept, new CompletableFuture<>()));
+        return commits.submit(new Pending(SearchColumns.of(record), canonical, MerkleHash.leaf(canonical), kept,
+                new CompletableFuture<>()));
     }
 
     @Override
