@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as operators write them in configuration: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}. */
+/**
+ * Durations as operators write them in configuration: {@code 500ms}, {@code 5s}, {@code 2m},
+ * {@code 1h}, {@code 1d}, and {@code 500us} for the few settings finer than a millisecond.
+ */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|us|s|m|h|d)?");
 
     private Durations() {
     }
@@ -23,6 +26,7 @@ public final class Durations {
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
+            case "us" -> Duration.ofNanos(n * 1000);
             default -> Duration.ofMillis(n);
         };
     }

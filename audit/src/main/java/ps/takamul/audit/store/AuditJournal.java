@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,29 +42,45 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
     static final int FILE_SIZE = 10 * 1024 * 1024;
     private static final byte RECORD = 1;
     /**
-     * The shortest time between two syncs. Each sync costs the journal's timer thread a write and
-     * an fsync whatever it carries: at 0.5 ms that was 38 µs of CPU per answer in bench/audit.sh,
-     * at 2 ms 17-23 µs, for about a millisecond more per answer on average (docs/audit-bench.md).
+     * The shortest time between two syncs, unless set ({@code takamul.audit.journal.sync-interval}).
+     * A shorter interval costs more syncs and answers sooner; which wins depends on the machine:
+     * on one where the exchange took 511 µs of CPU, 2 ms beat 0.5 ms, and on one where it took
+     * 226 µs, 0.5 ms gave the audited path 11 % more throughput than 2 ms and spent less CPU per
+     * answer, as the exchanges no longer idled in waves behind each sync (docs/audit-bench.md).
      */
-    private static final int SYNC_NANOS = 2_000_000;
+    public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofNanos(500_000);
+    /**
+     * The bounds of the interval. Under 0.1 ms the journal's timer thread would spin between syncs
+     * (at zero it spun the node to half its throughput); over a second, every answer waits for it.
+     */
+    static final Duration MIN_SYNC_INTERVAL = Duration.ofNanos(100_000);
+    static final Duration MAX_SYNC_INTERVAL = Duration.ofSeconds(1);
 
     private final JournalImpl journal;
     private final SequentialFileFactory files;
     private final JournalExecutors executors = new JournalExecutors("takamul-audit-journal");
 
-    private AuditJournal(Path dir) throws IOException {
+    private AuditJournal(Path dir, Duration syncInterval) throws IOException {
         Files.createDirectories(dir);
-        // Buffered: the journal's timed buffer gathers the batches the writer hands over while the
-        // last sync is under way into one write and one sync (at most one per SYNC_NANOS).
-        files = new NIOSequentialFileFactory(dir.toFile(), true, FILE_SIZE, SYNC_NANOS, 1, false);
+        // Buffered: the journal's timed buffer gathers the records appended while the last sync
+        // was under way into one write and one sync (at most one per sync interval).
+        files = new NIOSequentialFileFactory(dir.toFile(), true, FILE_SIZE, (int) syncInterval.toNanos(), 1, false);
         // Appends run on the appender's thread (JournalExecutors). No compaction (min files 0):
         // records are deleted in the order they were added, so whole files free up without it.
         journal = new JournalImpl(executors, FILE_SIZE, 2, 2, 0, 30, files, "takamul-audit", "tjl", 1, 0);
     }
 
-    /** Opens the journal and puts the records it still holds into {@code held}, by sequence number. */
+    /** As {@link #open(Path, Duration, SortedMap)} with the default sync interval. */
     static AuditJournal open(Path dir, SortedMap<Long, Pending> held) throws IOException {
-        AuditJournal j = new AuditJournal(dir);
+        return open(dir, DEFAULT_SYNC_INTERVAL, held);
+    }
+
+    /**
+     * Opens the journal, syncing at most once per {@code syncInterval}, and puts the records it
+     * still holds into {@code held}, by sequence number.
+     */
+    static AuditJournal open(Path dir, Duration syncInterval, SortedMap<Long, Pending> held) throws IOException {
+        AuditJournal j = new AuditJournal(dir, checkSyncInterval(syncInterval));
         try {
             j.files.start();
             j.journal.start();
@@ -76,6 +93,16 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
             j.close();
             throw new IOException("cannot open the audit journal in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The interval itself, or an error that names the setting and its bounds. */
+    static Duration checkSyncInterval(Duration interval) {
+        if (interval.compareTo(MIN_SYNC_INTERVAL) < 0 || interval.compareTo(MAX_SYNC_INTERVAL) > 0) {
+            throw new IllegalArgumentException("takamul.audit.journal.sync-interval is " + interval.toNanos() / 1000
+                    + " µs; it must be between " + MIN_SYNC_INTERVAL.toNanos() / 1000 + " µs and "
+                    + MAX_SYNC_INTERVAL.toMillis() + " ms");
+        }
+        return interval;
     }
 
     /**

@@ -2,6 +2,7 @@ package ps.takamul.audit.store;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Properties;
 
 /** The two stores the node ships: PostgreSQL for production, an embedded H2 file for one node and the demo. */
@@ -36,8 +37,14 @@ public final class AuditStores {
      * 64 MiB the indexer's share of page reads fell from 21 % to 9 % (docs/audit-bench.md).
      */
     public static JdbcAuditStore h2(Path file) {
+        return h2(file, AuditJournal.DEFAULT_SYNC_INTERVAL);
+    }
+
+    /** As {@link #h2(Path)}, the journal syncing at most once per {@code syncInterval} (0.1 ms to 1 s). */
+    public static JdbcAuditStore h2(Path file, Duration syncInterval) {
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
-        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, journalOf(file));
+        return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, journalOf(file),
+                syncInterval);
     }
 
     /** Where {@link #h2} keeps the journal of the log in {@code file}. */

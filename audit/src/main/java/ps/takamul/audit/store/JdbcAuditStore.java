@@ -3,6 +3,7 @@ package ps.takamul.audit.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,22 @@ public final class JdbcAuditStore implements AuditStore {
      * Appends are group-committed into the database.
      */
     public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings) {
-        this(source, dialect, settings, null);
+        this(source, dialect, settings, null, null);
     }
 
     /**
      * As above, but appends are durable once in the journal in directory {@code journal} and reach
      * the database in larger batches right after (the embedded store's way, see
-     * {@link AuditJournal}); the journal groups the syncs itself. What the journal still holds at
-     * start-up is written first.
+     * {@link AuditJournal}); the journal groups the syncs itself, at most one per
+     * {@code syncInterval}. What the journal still holds at start-up is written first.
      */
-    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, Path journal) {
-        this(source, dialect, null, java.util.Objects.requireNonNull(journal, "journal"));
+    public JdbcAuditStore(ConnectionSource source, SqlDialect dialect, Path journal, Duration syncInterval) {
+        this(source, dialect, null, Objects.requireNonNull(journal, "journal"),
+                AuditJournal.checkSyncInterval(syncInterval));
     }
 
-    private JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings, Path journal) {
+    private JdbcAuditStore(ConnectionSource source, SqlDialect dialect, GroupCommitSettings settings, Path journal,
+                           Duration syncInterval) {
         long stored;
         try (Connection c = source.open()) {
             AuditSchema.create(c, dialect);
@@ -84,7 +87,7 @@ public final class JdbcAuditStore implements AuditStore {
         }
         writer = null;
         try {
-            journaled = new JournaledAppends(journal, source, dialect, stored, committed::set);
+            journaled = new JournaledAppends(journal, syncInterval, source, dialect, stored, committed::set);
         } catch (RuntimeException e) {
             readers.close();
             throw e;

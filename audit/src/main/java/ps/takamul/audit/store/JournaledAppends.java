@@ -2,6 +2,7 @@ package ps.takamul.audit.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,14 +19,16 @@ final class JournaledAppends implements AutoCloseable {
     private final long size;
 
     /**
-     * Opens the journal in {@code dir} over a database holding records [0, stored), writes into
+     * Opens the journal in {@code dir}, syncing at most once per {@code syncInterval}, over a
+     * database holding records [0, stored), writes into
      * the database what the journal holds beyond that, and forgets what both hold (a stop came
      * between the two). {@code committedSize} then hears of every batch made durable.
      */
-    JournaledAppends(Path dir, ConnectionSource source, SqlDialect dialect, long stored, LongConsumer committedSize) {
+    JournaledAppends(Path dir, Duration syncInterval, ConnectionSource source, SqlDialect dialect, long stored,
+                     LongConsumer committedSize) {
         SortedMap<Long, Pending> held = new TreeMap<>();
         try {
-            journal = AuditJournal.open(dir, held);
+            journal = AuditJournal.open(dir, syncInterval, held);
         } catch (IOException e) {
             throw new AuditUnavailableException(e.getMessage(), e);
         }

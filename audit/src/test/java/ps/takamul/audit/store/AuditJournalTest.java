@@ -1,8 +1,11 @@
 package ps.takamul.audit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,34 @@ class AuditJournalTest {
         Map<String, byte[]> bodies = bodyBytes == 0 ? Map.of() : Map.of("sha-256=:" + i + ":", new byte[bodyBytes]);
         return new Pending(SearchColumns.of(AuditStoreContract.record(i)), canonical, MerkleHash.leaf(canonical), bodies,
                 new CompletableFuture<>()).appendedAt(Instant.now());
+    }
+
+    @Test
+    void aSyncIntervalOutsideItsBoundsIsRefusedNamingTheSetting() {
+        // Zero would make the journal's timer thread spin between syncs.
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofNanos(99_999),
+                Duration.ofMillis(1001))) {
+            assertThatThrownBy(() -> AuditJournal.open(dir, bad, new TreeMap<>()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("takamul.audit.journal.sync-interval is " + bad.toNanos() / 1000 + " µs")
+                    .hasMessageContaining("between 100 µs and 1000 ms");
+        }
+    }
+
+    @Test
+    void aRecordSyncsAtEitherBoundOfTheSyncInterval() throws Exception {
+        for (Duration interval : List.of(AuditJournal.MIN_SYNC_INTERVAL, Duration.ofMillis(20))) {
+            Path in = Files.createDirectories(dir.resolve("interval-" + interval.toNanos()));
+            try (AuditJournal journal = AuditJournal.open(in, interval, new TreeMap<>())) {
+                CountDownLatch synced = new CountDownLatch(1);
+                journal.append(0, pending(0, 0), synced::countDown, e -> { });
+                assertThat(synced.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+            SortedMap<Long, Pending> held = new TreeMap<>();
+            try (AuditJournal reopened = AuditJournal.open(in, interval, held)) {
+                assertThat(held).containsOnlyKeys(0L);
+            }
+        }
     }
 
     @Test

@@ -95,7 +95,7 @@ abstract class AuditStoreContract {
         };
         // A journaled store groups its syncs in the journal: the settings are the database writer's.
         JdbcAuditStore s = journal() == null ? new JdbcAuditStore(gated, dialect(), settings)
-                : new JdbcAuditStore(gated, dialect(), journal());
+                : new JdbcAuditStore(gated, dialect(), journal(), AuditJournal.DEFAULT_SYNC_INTERVAL);
         opened.add(s);
         return s;
     }

@@ -30,7 +30,13 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5 seconds", "5w", "1y", "1.5s", "-5s", "s", "ms", "", "  ", "5sec", "PT5S",
+    @CsvSource(delimiter = '|', value = {"500us | 500", "100 us | 100", "999999999us | 999999999"})
+    void parsesMicroseconds(String text, long micros) {
+        assertThat(Durations.parse(text)).isEqualTo(Duration.ofNanos(micros * 1000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5 seconds", "5µs", "5u", "5w", "1y", "1.5s", "-5s", "s", "ms", "", "  ", "5sec", "PT5S",
             "five", "5ms5", "1234567890", "٥s"})
     void rejectsAnythingElseNamingTheInput(String text) {
         assertThatThrownBy(() -> Durations.parse(text))

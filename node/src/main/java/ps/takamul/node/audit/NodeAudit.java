@@ -111,7 +111,7 @@ public final class NodeAudit implements AdminAudit, AuditorAccess, AutoCloseable
         switch (kind) {
             case "embedded" -> {
                 Files.createDirectories(dir);
-                return AuditStores.h2(dir.resolve("log"));
+                return AuditStores.h2(dir.resolve("log"), settings.getDuration("takamul.audit.journal.sync-interval"));
             }
             case "postgresql" -> {
                 Properties properties = new Properties();
