@@ -20,7 +20,7 @@
 #
 # Options via environment: WARMUP, DURATION and ROUNDS (the lengths above), CONNECTIONS (default 32), NODE_OPTS (JVM options for the node),
 # TAKAMUL_JAR (see bench/lib.sh), PGHOST/PGPORT (default 127.0.0.1:5432), NODE_SETTINGS (more
-# node settings, e.g. "--set takamul.audit.group-commit.linger-micros=1000").
+# node settings, e.g. "--set takamul.audit.journal.sync-interval=2ms").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

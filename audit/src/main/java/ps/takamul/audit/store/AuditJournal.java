@@ -43,15 +43,16 @@ final class AuditJournal implements JournalWriter.Journal, AutoCloseable {
     private static final byte RECORD = 1;
     /**
      * The shortest time between two syncs, unless set ({@code takamul.audit.journal.sync-interval}).
-     * A shorter interval costs more syncs and answers sooner; which wins depends on the machine:
-     * on one where the exchange took 511 µs of CPU, 2 ms beat 0.5 ms, and on one where it took
-     * 226 µs, 0.5 ms gave the audited path 11 % more throughput than 2 ms and spent less CPU per
-     * answer, as the exchanges no longer idled in waves behind each sync (docs/audit-bench.md).
+     * A shorter interval costs more syncs and answers sooner; which wins depends on the machine.
+     * Where the exchange took 511 µs of CPU, 2 ms beat 0.5 ms. Where it took 226 µs, 0.5 ms gave
+     * the audited path about 10 % more throughput than 2 ms, for less CPU per answer, and the
+     * machine sat idle less while answers waited for a sync (docs/audit-bench.md).
      */
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofNanos(500_000);
     /**
-     * The bounds of the interval. Under 0.1 ms the journal's timer thread would spin between syncs
-     * (at zero it spun the node to half its throughput); over a second, every answer waits for it.
+     * The bounds of the interval. At zero the journal's timer thread spins between syncs (it
+     * halved the node's throughput); 0.1 ms keeps clear of that. Over a second, every answer
+     * would wait that long.
      */
     static final Duration MIN_SYNC_INTERVAL = Duration.ofNanos(100_000);
     static final Duration MAX_SYNC_INTERVAL = Duration.ofSeconds(1);
