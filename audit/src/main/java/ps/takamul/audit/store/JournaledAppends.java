@@ -20,9 +20,9 @@ final class JournaledAppends implements AutoCloseable {
 
     /**
      * Opens the journal in {@code dir}, syncing at most once per {@code syncInterval}, over a
-     * database holding records [0, stored), writes into
-     * the database what the journal holds beyond that, and forgets what both hold (a stop came
-     * between the two). {@code committedSize} then hears of every batch made durable.
+     * database holding records [0, stored), writes into the database what the journal holds beyond
+     * that, and forgets what both hold (a stop came between the two). {@code committedSize} then
+     * hears of every batch made durable.
      */
     JournaledAppends(Path dir, Duration syncInterval, ConnectionSource source, SqlDialect dialect, long stored,
                      LongConsumer committedSize) {
