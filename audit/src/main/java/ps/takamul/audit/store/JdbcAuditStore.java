@@ -64,6 +64,7 @@ public final class JdbcAuditStore implements AuditStore {
         long stored;
         try (Connection c = source.open()) {
             AuditSchema.create(c, dialect);
+            dialect.catchUpKeys(c);
             stored = RecordWriter.nextSequence(c);
         } catch (SQLException e) {
             throw RecordReader.unavailable(e);

@@ -28,8 +28,13 @@ final class RecordReader {
     }
 
     AuditPage search(AuditQuery query) {
-        RecordSearch search = new RecordSearch(query, dialect);
-        List<StoredRecord> rows = query(search.sql, search.parameters);
+        List<StoredRecord> rows;
+        try (Connection c = source.open()) {
+            RecordSearch search = new RecordSearch(query, dialect, c);
+            rows = query(c, search.sql, search.parameters);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
         if (rows.size() <= query.limit()) {
             return new AuditPage(rows, null);
         }
@@ -59,7 +64,15 @@ final class RecordReader {
     }
 
     private List<StoredRecord> query(String sql, List<Object> parameters) {
-        try (Connection c = source.open(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = source.open()) {
+            return query(c, sql, parameters);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static List<StoredRecord> query(Connection c, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 s.setObject(i + 1, parameters.get(i));
             }
@@ -71,8 +84,6 @@ final class RecordReader {
                 }
             }
             return records;
-        } catch (SQLException e) {
-            throw unavailable(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package ps.takamul.audit.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,16 +16,17 @@ final class RecordSearch {
     final String sql;
     final List<Object> parameters = new ArrayList<>();
 
-    RecordSearch(AuditQuery q, SqlDialect dialect) {
+    /** Built on the connection it will run on: the dialect may read its key index first. */
+    RecordSearch(AuditQuery q, SqlDialect dialect, Connection connection) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         condition(where, "appended_at >= ?", time(q.from()));
         condition(where, "appended_at < ?", time(q.to()));
         condition(where, "kind = ?", q.kind() == null ? null : q.kind().name());
-        key(where, dialect.keyCondition("message_id"), q.messageId());
+        key(where, dialect, connection, "message_id", q.messageId());
         condition(where, "client = ?", q.client());
         condition(where, "service = ?", q.service());
         condition(where, "user_id = ?", q.userId());
-        key(where, dialect.keyCondition("data_subject"), q.dataSubject());
+        key(where, dialect, connection, "data_subject", q.dataSubject());
         condition(where, "status = ?", q.status());
         condition(where, "error_code = ?", q.errorCode());
         boolean newest = q.order() == AuditQuery.Order.NEWEST_FIRST;
@@ -40,11 +43,11 @@ final class RecordSearch {
         }
     }
 
-    /** A condition on a random key: the dialect's may bind the value more than once (its bucket, then itself). */
-    private void key(StringBuilder where, String clause, String value) {
+    /** A condition on a random key, which each dialect indexes its own way. */
+    private void key(StringBuilder where, SqlDialect dialect, Connection connection, String column, String value)
+            throws SQLException {
         if (value != null) {
-            where.append(" AND ").append(clause);
-            clause.chars().filter(c -> c == '?').forEach(c -> parameters.add(value));
+            where.append(" AND ").append(dialect.keyCondition(connection, column, value, parameters));
         }
     }
 

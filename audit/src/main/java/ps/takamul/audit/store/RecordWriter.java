@@ -74,6 +74,7 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
                 }
                 insert.executeBatch();
             }
+            dialect.writeKeys(c, batch, first);
             BodyTable.write(c, batch, first);
             c.commit();
             dialect.afterCommit(c);

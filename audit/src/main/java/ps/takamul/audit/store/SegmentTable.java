@@ -65,6 +65,7 @@ final class SegmentTable {
                 }
                 update(c, "DELETE FROM audit_body WHERE seq < ?", segment.to());
                 update(c, "DELETE FROM audit_record WHERE seq >= ? AND seq < ?", segment.from(), segment.to());
+                dialect.pruneKeys(c, segment.to());
                 c.commit();
                 dialect.afterCommit(c);
             } catch (SQLException | RuntimeException e) {

@@ -56,8 +56,22 @@ public enum SqlDialect {
         }
 
         @Override
-        String keyCondition(String column) {
+        String keyCondition(Connection connection, String column, String value, List<Object> parameters) {
+            parameters.add(value);
             return column + " = ?";
+        }
+
+        @Override
+        void writeKeys(Connection connection, List<Pending> batch, long first) {
+            // The B-tree indexes above are kept by PostgreSQL itself.
+        }
+
+        @Override
+        void catchUpKeys(Connection connection) {
+        }
+
+        @Override
+        void pruneKeys(Connection connection, long end) {
         }
     },
     H2("VARBINARY", "BLOB") {
@@ -97,36 +111,62 @@ public enum SqlDialect {
         }
 
         /*
-         * H2's MVStore copies every B-tree page a commit touched and writes it out whole. An index
-         * on a random key (message ids are UUIDs; national IDs are random too) lands each record
-         * on a page of its own, so each record cost a page written, most of the indexer's CPU. Here
-         * the key is found through its bucket (a hash, in 256 buckets) followed by the sequence
-         * number: each record goes at the end of its bucket, a batch fills 256 pages instead of
-         * touching one per record, and a search reads one bucket, the key itself kept in the
-         * index so only matches are fetched. ORA_HASH is H2's (SHA-1 based, stable).
+         * H2's MVStore copies every B-tree page an insert touches, logs the insert for undo and
+         * visits it again at commit: an index on a random key (message ids are UUIDs; national IDs
+         * are random too) cost most of what the audit added to an exchange. The keys are found
+         * through postings lists instead, a few rows per block of records (KeyPostings).
          */
         @Override
         List<String> keyColumns() {
             List<String> ddl = new ArrayList<>();
-            for (String column : KEYS) {
-                ddl.add("ALTER TABLE audit_record ADD COLUMN IF NOT EXISTS " + column + "_bucket BIGINT "
-                        + "GENERATED ALWAYS AS (ORA_HASH(" + column + ", " + (BUCKETS - 1) + "))");
+            // What earlier versions indexed the keys with, if this file has it.
+            for (String column : KeyPostings.COLUMNS) {
+                ddl.add("DROP INDEX IF EXISTS audit_record_" + (column.equals("message_id") ? "message" : "subject")
+                        + "_bucket");
+                ddl.add("ALTER TABLE audit_record DROP COLUMN IF EXISTS " + column + "_bucket");
             }
-            // The plain indexes of earlier versions, if this file has them.
             ddl.add("DROP INDEX IF EXISTS audit_record_subject");
             ddl.add("DROP INDEX IF EXISTS audit_record_message");
+            ddl.add(KeyPostings.TABLE);
             return ddl;
         }
 
         @Override
         List<String> keyIndexes() {
-            return List.of("audit_record_subject_bucket ON audit_record (data_subject_bucket, seq, data_subject)",
-                    "audit_record_message_bucket ON audit_record (message_id_bucket, seq, message_id)");
+            return List.of();
         }
 
         @Override
-        String keyCondition(String column) {
-            return column + "_bucket = ORA_HASH(CAST(? AS VARCHAR), " + (BUCKETS - 1) + ") AND " + column + " = ?";
+        String keyCondition(Connection connection, String column, String value, List<Object> parameters)
+                throws SQLException {
+            long[] candidates = KeyPostings.candidates(connection, column, value);
+            if (candidates.length == 0) {
+                return "1 = 0";
+            }
+            // Numbers the store computed, so written into the statement: an IN list of constants
+            // is one the planner looks up in the primary key.
+            StringBuilder in = new StringBuilder("seq IN (");
+            for (int i = 0; i < candidates.length; i++) {
+                in.append(i == 0 ? "" : ", ").append(candidates[i]);
+            }
+            parameters.add(value);
+            return in.append(") AND ").append(column).append(" = ?").toString();
+        }
+
+        @Override
+        void writeKeys(Connection connection, List<Pending> batch, long first) throws SQLException {
+            KeyPostings.write(connection, batch, first,
+                    p -> new String[] {p.columns().messageId(), p.columns().dataSubject()});
+        }
+
+        @Override
+        void catchUpKeys(Connection connection) throws SQLException {
+            KeyPostings.catchUp(connection);
+        }
+
+        @Override
+        void pruneKeys(Connection connection, long end) throws SQLException {
+            KeyPostings.prune(connection, end);
         }
     };
 
@@ -147,19 +187,27 @@ public enum SqlDialect {
         return largeBinaryType;
     }
 
-    /** The columns searched by a random key: message id, data subject. */
-    private static final List<String> KEYS = List.of("message_id", "data_subject");
-    /** Buckets of H2's key indexes: fewer make appends cheaper, more make a search read less. */
-    static final int BUCKETS = 256;
-
-    /** Columns the key indexes need beyond the table's own (and what replaces older indexes). */
+    /** What the key indexes need beyond the table's own columns (and what replaces older indexes). */
     abstract List<String> keyColumns();
 
-    /** The indexes on the random keys, each as {@code name ON table (columns)}. */
+    /** The indexes on the random keys (message id, data subject), each as {@code name ON table (columns)}. */
     abstract List<String> keyIndexes();
 
-    /** The condition that finds records by {@code column} = a value, the value bound at every {@code ?}. */
-    abstract String keyCondition(String column);
+    /**
+     * The condition that finds the records whose {@code column} (a random key) holds
+     * {@code value}, its parameters added to {@code parameters}; it may read the database first.
+     */
+    abstract String keyCondition(Connection connection, String column, String value, List<Object> parameters)
+            throws SQLException;
+
+    /** Indexes the keys of records {@code first...}, in the writer's transaction, where the database does not. */
+    abstract void writeKeys(Connection connection, List<Pending> batch, long first) throws SQLException;
+
+    /** At start-up: indexes the keys of records written before {@link #writeKeys} did. */
+    abstract void catchUpKeys(Connection connection) throws SQLException;
+
+    /** In the archive step: drops what {@link #writeKeys} wrote for the records below {@code end}. */
+    abstract void pruneKeys(Connection connection, long end) throws SQLException;
 
     /** Sets up the writer's connection once it is opened. */
     abstract void prepareWriter(Connection connection) throws SQLException;
