@@ -31,10 +31,9 @@ public final class AuditStores {
      * forgets it. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would otherwise close the
      * database while the node's is still writing the journal's last records into it (they would
      * wait in the journal for the next start, and the closing checkpoint would fail); the store
-     * closes it when it closes. CACHE_SIZE=65536 (KiB; H2's default is 16 MiB): each indexer batch
-     * touches the newest leaf of every key bucket (2 x 256) besides the other indexes' newest pages,
-     * more than the default cache holds, so pages were read back and decoded at every batch; with
-     * 64 MiB the indexer's share of page reads fell from 21 % to 9 % (docs/audit-bench.md).
+     * closes it when it closes. H2's default cache (16 MiB): the postings touch a few pages per batch,
+     * and a larger cache only kept more record pages alive for the garbage collector to copy
+     * (docs/audit-bench.md).
      */
     public static JdbcAuditStore h2(Path file) {
         return h2(file, AuditJournal.DEFAULT_SYNC_INTERVAL);
@@ -42,7 +41,7 @@ public final class AuditStores {
 
     /** As {@link #h2(Path)}, the journal syncing at most once per {@code syncInterval} (0.1 ms to 1 s). */
     public static JdbcAuditStore h2(Path file, Duration syncInterval) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new JdbcAuditStore(() -> DriverManager.getConnection(url, "sa", ""), SqlDialect.H2, journalOf(file),
                 syncInterval);
     }

@@ -26,7 +26,12 @@ final class Indexer implements AutoCloseable {
     static final int MAX_BATCH = 20_000;
     /** Bounds the heap the waiting records take when services keep large bodies. */
     static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
-    static final long LINGER_MILLIS = 5000;
+    /**
+     * Short enough that a batch's records are written before the next young collection, which
+     * would otherwise copy them (and promote them) while they wait; each batch's own cost (a
+     * commit, a sync, a few postings rows) is small next to the records' at this length.
+     */
+    static final long LINGER_MILLIS = 500;
     static final long RETRY_MILLIS = 1000;
     static final long READ_WAIT_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
