@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** What differs between the databases the log runs on; the SQL itself is shared. */
 public enum SqlDialect {
@@ -145,12 +147,9 @@ public enum SqlDialect {
             }
             // Numbers the store computed, so written into the statement: an IN list of constants
             // is one the planner looks up in the primary key.
-            StringBuilder in = new StringBuilder("seq IN (");
-            for (int i = 0; i < candidates.length; i++) {
-                in.append(i == 0 ? "" : ", ").append(candidates[i]);
-            }
             parameters.add(value);
-            return in.append(") AND ").append(column).append(" = ?").toString();
+            return Arrays.stream(candidates).mapToObj(Long::toString)
+                    .collect(Collectors.joining(", ", "seq IN (", ") AND " + column + " = ?"));
         }
 
         @Override

@@ -152,20 +152,19 @@ class H2AuditStoreTest extends AuditStoreContract {
     }
 
     private List<String> columns() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'AUDIT_RECORD'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
+        return namesOf("COLUMN_NAME", "COLUMNS");
     }
 
     private List<String> indexes() throws SQLException {
+        return namesOf("INDEX_NAME", "INDEXES");
+    }
+
+    /** A name column of one of H2's INFORMATION_SCHEMA views, for the audit_record table. */
+    private List<String> namesOf(String column, String view) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'AUDIT_RECORD'")) {
+             ResultSet rs = s.executeQuery("SELECT " + column + " FROM INFORMATION_SCHEMA." + view
+                     + " WHERE TABLE_NAME = 'AUDIT_RECORD'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
