@@ -3,10 +3,13 @@
 # both paths up, then measures each for DURATION and prints, per node thread (digits in names
 # collapsed), the CPU it used per answer, read from /proc. With --stacks it also records each
 # measurement with async-profiler (fetched from Maven Central into ~/.m2) as collapsed stacks:
-# one line per stack, the thread first, for grep and flame-graph tools.
+# one line per stack, the thread first, for grep and flame-graph tools. With --alloc the stacks
+# are where memory is allocated instead, weighed in bytes, and it prints the bytes allocated per
+# answer: allocation drives young collections and evicts caches, so it is a cost beside the CPU.
 #
 #   bench/profile.sh               # 5 warm-up turns of 15 s per path, 20 s per measurement
 #   bench/profile.sh --stacks      # and OUT/audited.collapsed, OUT/unaudited.collapsed
+#   bench/profile.sh --alloc       # the same files, of allocations in bytes
 #
 # Environment: TURNS (5), DURATION (20s), OUT (where --stacks writes; default a new directory
 # under /tmp, printed), ASYNC_PROFILER (4.1), and NODE_OPTS, NODE_SETTINGS, CONNECTIONS as for
@@ -16,11 +19,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-stacks=false
+stacks=false; event=itimer; weigh=
 for arg in "$@"; do
   case $arg in
     --stacks) stacks=true ;;
-    *) echo "usage: bench/profile.sh [--stacks]" >&2; exit 2 ;;
+    --alloc) stacks=true; event=alloc; weigh=,total ;;
+    *) echo "usage: bench/profile.sh [--stacks | --alloc]" >&2; exit 2 ;;
   esac
 done
 turns=${TURNS:-5}; duration=${DURATION:-20s}
@@ -67,15 +71,18 @@ done
 
 for p in audited unaudited; do
   threads "$node" >"$work/before"; cpu0=$(bench_cpu_ms "$node")
-  if $stacks; then java bench/java/ProfilerAttach.java "$node" "$library" start,event=itimer,threads >/dev/null; fi
+  if $stacks; then java bench/java/ProfilerAttach.java "$node" "$library" start,event=$event,threads >/dev/null; fi
   read -r rps _ _ _ _ n <<<"$(bench_wrk "$duration" "${url[$p]}" "${headers[@]}")"
   if $stacks; then
-    java bench/java/ProfilerAttach.java "$node" "$library" "stop,file=$out/$p.collapsed,collapsed" >/dev/null
+    java bench/java/ProfilerAttach.java "$node" "$library" "stop,file=$out/$p.collapsed,collapsed$weigh" >/dev/null
   fi
   threads "$node" >"$work/after"; cpu1=$(bench_cpu_ms "$node")
   echo
   echo "$p: $rps requests/s, node CPU $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) µs per answer; by thread (µs per answer, 3 or more):"
   join "$work/before" "$work/after" | awk -v n="$n" -v hz="$(getconf CLK_TCK)" \
     '{ d = ($3 - $2) * 1e6 / hz / (n > 0 ? n : 1); if (d >= 3) printf "  %-32s %6.0f\n", $1, d }' | sort -k2 -nr
+  if [[ $event == alloc ]]; then
+    awk -v n="$n" '{ b += $NF } END { printf "  allocated: %.0f bytes per answer\n", b / (n > 0 ? n : 1) }' "$out/$p.collapsed"
+  fi
 done
 if $stacks; then echo; echo "collapsed stacks: $out/audited.collapsed, $out/unaudited.collapsed"; fi
