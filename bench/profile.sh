@@ -11,9 +11,9 @@
 #   bench/profile.sh --stacks      # and OUT/audited.collapsed, OUT/unaudited.collapsed
 #   bench/profile.sh --alloc       # the same files, of allocations in bytes
 #
-# Environment: TURNS (5), DURATION (20s), OUT (where --stacks writes; default a new directory
+# Environment: TURNS (5), DURATION (20s), OUT (where --stacks and --alloc write; default a new directory
 # under /tmp, printed), ASYNC_PROFILER (4.1), and NODE_OPTS, NODE_SETTINGS, CONNECTIONS as for
-# bench/audit.sh. The profiler samples with itimer, which needs no perf_event permissions; its
+# bench/audit.sh. With --stacks the profiler samples with itimer, which needs no perf_event permissions; its
 # samples are a share of the CPU, so compare the two files by proportion, not by count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
