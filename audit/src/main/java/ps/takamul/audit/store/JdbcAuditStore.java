@@ -115,8 +115,11 @@ public final class JdbcAuditStore implements AuditStore {
             kept.put(digest, Objects.requireNonNull(content, "body").clone());
         });
         byte[] canonical = AuditRecords.canonical(record);
-        return commits.submit(new Pending(SearchColumns.of(record), canonical, MerkleHash.leaf(canonical), kept,
+        byte[] leaf = MerkleHash.leaf(canonical);
+        CompletableFuture<Long> durable = commits.submit(new Pending(SearchColumns.of(record), canonical, leaf, kept,
                 new CompletableFuture<>()));
+        durable.thenAccept(seq -> leaves.appended(seq, leaf));
+        return durable;
     }
 
     @Override

@@ -2,13 +2,17 @@ package ps.takamul.audit.store;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import ps.takamul.audit.merkle.LeafHashes;
 
 /**
- * The store's leaf hashes as the tree sees them, read a block at a time. A committed leaf never
- * changes, so a block read once can be kept; a block read before the log grew is simply read again
- * when a later leaf is asked for.
+ * The store's leaf hashes as the tree sees them, a block at a time. A committed leaf never
+ * changes, so a hash once known can be kept. The hashes of new records are handed over as they
+ * are appended ({@link #appended}): a checkpoint then hashes the records since the last one
+ * without reading them back from the database, and, in the embedded store, without making the
+ * indexer write its batch early. Anything not handed over (older records, proofs for auditors)
+ * is read from the store a block at a time.
  */
 final class StoreLeaves implements LeafHashes {
     static final int BLOCK = 1024;
@@ -22,7 +26,8 @@ final class StoreLeaves implements LeafHashes {
 
     private final LongSupplier size;
     private final BlockReader reader;
-    private final Map<Long, byte[][]> blocks = new ConcurrentHashMap<>();
+    /** By block; a null element is a hash not known yet (not handed over, or not read). */
+    private final Map<Long, AtomicReferenceArray<byte[]>> blocks = new ConcurrentHashMap<>();
 
     StoreLeaves(LongSupplier size, BlockReader reader) {
         this.size = size;
@@ -41,17 +46,38 @@ final class StoreLeaves implements LeafHashes {
         }
         long block = index / BLOCK;
         int offset = (int) (index % BLOCK);
-        byte[][] hashes = blocks.get(block);
-        if (hashes == null || offset >= hashes.length) {
-            hashes = reader.read(block * BLOCK, BLOCK);
-            if (offset >= hashes.length) {
+        AtomicReferenceArray<byte[]> known = blocks.get(block);
+        byte[] hash = known == null ? null : known.get(offset);
+        if (hash == null) {
+            byte[][] read = reader.read(block * BLOCK, BLOCK);
+            if (offset >= read.length) {
                 throw new IllegalStateException("leaf " + index + " is committed but was not read back");
             }
+            known = block(block);
+            for (int i = 0; i < read.length; i++) {
+                known.compareAndSet(i, null, read[i]);
+            }
+            hash = known.get(offset);
+        }
+        return hash.clone();
+    }
+
+    /**
+     * The leaf hash of record {@code seq}, now durable: the same bytes the store holds, so a
+     * checkpoint may use them instead of reading them back.
+     */
+    void appended(long seq, byte[] leafHash) {
+        block(seq / BLOCK).set((int) (seq % BLOCK), leafHash);
+    }
+
+    private AtomicReferenceArray<byte[]> block(long block) {
+        AtomicReferenceArray<byte[]> known = blocks.get(block);
+        if (known == null) {
             if (blocks.size() >= MAX_BLOCKS) {
                 blocks.clear();
             }
-            blocks.put(block, hashes);
+            known = blocks.computeIfAbsent(block, b -> new AtomicReferenceArray<>(BLOCK));
         }
-        return hashes[offset].clone();
+        return known;
     }
 }
