@@ -82,19 +82,25 @@ public final class JdbcAuditStore implements AuditStore {
         });
         if (journal == null) {
             journaled = null;
-            writer = new RecordWriter(source, dialect, committed::set);
+            writer = new RecordWriter(source, dialect, this::durable);
             commits = new GroupCommit(writer, settings, "takamul-audit-writer");
             return;
         }
         writer = null;
         try {
-            journaled = new JournaledAppends(journal, syncInterval, source, dialect, stored, committed::set);
+            journaled = new JournaledAppends(journal, syncInterval, source, dialect, stored, this::durable);
         } catch (RuntimeException e) {
             readers.close();
             throw e;
         }
         committed.set(journaled.size());
         commits = journaled.writer();
+    }
+
+    /** A record is durable: its leaf goes to the tree's cache before the log's size covers it. */
+    private void durable(long seq, Pending record) {
+        leaves.appended(seq, record.leafHash());
+        committed.set(seq + 1);
     }
 
     /** Returns once what a reader may ask for, up to {@code size}, is in the database. */
@@ -115,11 +121,8 @@ public final class JdbcAuditStore implements AuditStore {
             kept.put(digest, Objects.requireNonNull(content, "body").clone());
         });
         byte[] canonical = AuditRecords.canonical(record);
-        byte[] leaf = MerkleHash.leaf(canonical);
-        CompletableFuture<Long> durable = commits.submit(new Pending(SearchColumns.of(record), canonical, leaf, kept,
+        return commits.submit(new Pending(SearchColumns.of(record), canonical, MerkleHash.leaf(canonical), kept,
                 new CompletableFuture<>()));
-        durable.thenAccept(seq -> leaves.appended(seq, leaf));
-        return durable;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 
 /**
  * Appends records to the journal on the appender's own thread: each gets the next sequence number
@@ -30,7 +29,7 @@ final class JournalWriter implements Appender {
 
     private final Journal journal;
     private final Indexer indexer;
-    private final LongConsumer committedSize;
+    private final Durable durable;
     /** Guarded by this: numbers go into the journal in the order they are handed out. */
     private long next;
     private boolean closed;
@@ -53,12 +52,12 @@ final class JournalWriter implements Appender {
     private record Synced(Pending pending, Exception failure) {
     }
 
-    JournalWriter(Journal journal, Indexer indexer, long next, LongConsumer committedSize) {
+    JournalWriter(Journal journal, Indexer indexer, long next, Durable durable) {
         this.journal = journal;
         this.indexer = indexer;
         this.next = next;
         this.handedOn = next;
-        this.committedSize = committedSize;
+        this.durable = durable;
     }
 
     @Override
@@ -132,7 +131,7 @@ final class JournalWriter implements Appender {
             return () -> done.completeExceptionally(new AuditUnavailableException(
                     "the audit journal failed before record " + seq, cause));
         }
-        committedSize.accept(seq + 1);
+        durable.record(seq, synced.pending());
         indexer.add(seq, synced.pending());
         return () -> done.complete(seq);
     }

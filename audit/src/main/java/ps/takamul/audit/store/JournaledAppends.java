@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 
 /**
  * The embedded store's way of appending: the journal, its writer and the indexer behind it, opened
@@ -21,18 +20,18 @@ final class JournaledAppends implements AutoCloseable {
     /**
      * Opens the journal in {@code dir}, syncing at most once per {@code syncInterval}, over a
      * database holding records [0, stored), writes into the database what the journal holds beyond
-     * that, and forgets what both hold (a stop came between the two). {@code committedSize} then
-     * hears of every batch made durable.
+     * that, and forgets what both hold (a stop came between the two). {@code durable} then
+     * hears of every record made durable.
      */
     JournaledAppends(Path dir, Duration syncInterval, ConnectionSource source, SqlDialect dialect, long stored,
-                     LongConsumer committedSize) {
+                     Durable durable) {
         SortedMap<Long, Pending> held = new TreeMap<>();
         try {
             journal = AuditJournal.open(dir, syncInterval, held);
         } catch (IOException e) {
             throw new AuditUnavailableException(e.getMessage(), e);
         }
-        indexer = new Indexer(new RecordWriter(source, dialect, indexed -> { }), journal, stored);
+        indexer = new Indexer(new RecordWriter(source, dialect, (seq, indexed) -> { }), journal, stored);
         try {
             size = recover(held, stored);
         } catch (Exception e) {
@@ -40,7 +39,7 @@ final class JournaledAppends implements AutoCloseable {
             throw e instanceof AuditUnavailableException a ? a
                     : new AuditUnavailableException("cannot recover the audit journal: " + e.getMessage(), e);
         }
-        writer = new JournalWriter(journal, indexer, size, committedSize);
+        writer = new JournalWriter(journal, indexer, size, durable);
     }
 
     private long recover(SortedMap<Long, Pending> held, long stored) throws Exception {

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * Writes batches for the group commit, on its thread only: the records, then the bodies kept with
@@ -26,14 +25,14 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
 
     private final ConnectionSource source;
     private final SqlDialect dialect;
-    private final LongConsumer committedSize;
+    private final Durable durable;
     private Connection connection;
     private long next = -1;
 
-    RecordWriter(ConnectionSource source, SqlDialect dialect, LongConsumer committedSize) {
+    RecordWriter(ConnectionSource source, SqlDialect dialect, Durable durable) {
         this.source = source;
         this.dialect = dialect;
-        this.committedSize = committedSize;
+        this.durable = durable;
     }
 
     /** Past both the live records and the archived ones, whose rows are gone but whose leaves are kept. */
@@ -79,7 +78,9 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
             c.commit();
             dialect.afterCommit(c);
             next = first + batch.size();
-            committedSize.accept(next);
+            for (int i = 0; i < batch.size(); i++) {
+                durable.record(first + i, batch.get(i));
+            }
             return first;
         } catch (SQLException | RuntimeException e) {
             drop();

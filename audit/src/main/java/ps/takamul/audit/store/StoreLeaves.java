@@ -9,7 +9,8 @@ import ps.takamul.audit.merkle.LeafHashes;
 /**
  * The store's leaf hashes as the tree sees them, a block at a time. A committed leaf never
  * changes, so a hash once known can be kept. The hashes of new records are handed over as they
- * are appended ({@link #appended}): a checkpoint then hashes the records since the last one
+ * become durable, before the log's size covers them ({@link #appended}, from the store's
+ * {@link Durable}): a checkpoint then hashes the records since the last one
  * without reading them back from the database, and, in the embedded store, without making the
  * indexer write its batch early. Anything not handed over (older records, proofs for auditors)
  * is read from the store a block at a time.

@@ -35,7 +35,8 @@ class JournalWriterTest {
 
     private final HeldJournal journal = new HeldJournal();
     private final List<Long> sizes = new CopyOnWriteArrayList<>();
-    private final JournalWriter writer = new JournalWriter(journal, new Indexer(null, null, 0), 0, sizes::add);
+    private final JournalWriter writer = new JournalWriter(journal, new Indexer(null, null, 0), 0,
+            (seq, record) -> sizes.add(seq + 1));
 
     private static Pending pending(int i) {
         byte[] canonical = AuditRecords.canonical(AuditStoreContract.record(i));
@@ -124,7 +125,7 @@ class JournalWriterTest {
         // The journal appends in the caller's thread and may sync there (a record starting a new file).
         JournalWriter[] inline = new JournalWriter[1];
         inline[0] = new JournalWriter((seq, record, onSynced, onFailed) -> onSynced.run(), new Indexer(null, null, 0), 0,
-                size -> { });
+                (seq, record) -> { });
         CompletableFuture<Boolean> lockHeldWhenCompleted = inline[0].submit(pending(0))
                 .thenApply(seq -> Thread.holdsLock(inline[0]));
         assertThat(lockHeldWhenCompleted).isCompletedWithValue(false);
