@@ -23,15 +23,10 @@ import java.util.List;
  */
 final class AuditSchema {
     /**
-     * Name first: {@link #indexNames} reads it from there. The indexes on the random keys (message
-     * id, data subject) are the dialect's: see {@link SqlDialect#keyIndexes()}.
+     * Name first: {@link #indexNames} reads it from there. The indexes on the searched fields of
+     * {@code audit_record} are the dialect's: see {@link SqlDialect#keyIndexes()}.
      */
-    private static final List<String> INDEXES = List.of(
-            "audit_record_client ON audit_record (client, appended_at)",
-            "audit_record_service ON audit_record (service, appended_at)",
-            "audit_record_user ON audit_record (user_id)",
-            "audit_record_time ON audit_record (appended_at)",
-            "audit_body_seq ON audit_body (seq)");
+    private static final List<String> INDEXES = List.of("audit_body_seq ON audit_body (seq)");
 
     private AuditSchema() {
     }

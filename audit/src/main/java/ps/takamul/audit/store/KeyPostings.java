@@ -6,41 +6,83 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * The embedded store's index on the random keys (message id, data subject): postings lists, one
- * row per key, bucket and block of records, instead of a B-tree entry per record.
+ * The embedded store's index: postings lists, a few rows per block of records and searched field,
+ * instead of a B-tree entry per record and index.
  *
  * <p>Why: H2's MVStore copies every B-tree page an insert touches, logs the insert for undo and
- * visits the entry again at commit. On a random key that is a page per record, and two such
- * indexes were the largest part of what the audit cost the exchange (docs/audit-bench.md). Here a
- * block (the records one transaction writes, up to the indexer's batch) adds at most
- * {@link #BUCKETS} rows per key, whatever its size; each row lists, for the block's records whose
- * value falls in that bucket, a 32-bit tag of the value and the record's offset in the block.
+ * visits the entry again at commit. Six secondary indexes made that most of what the audit cost
+ * an exchange (docs/audit-bench.md). Here a block (the records one transaction writes, up to the
+ * indexer's batch) adds, per field, at most {@link #BUCKETS} rows whatever its size:
  *
- * <p>A search reads its bucket's row of every block (one short row each), keeps the entries whose
- * tag matches, and fetches those records by sequence number, the value compared again in SQL, so
- * a tag shared by two values costs a row read, never a wrong answer.
+ * <ul>
+ *   <li>for the keys with many values ({@link Key#perRecord}: message id, data subject, user), a
+ *       row per bucket of values, listing for each of the block's records whose value falls in
+ *       it a 32-bit tag of the value and the record's offset in the block;</li>
+ *   <li>for the keys with few values (client, service), a row per bucket listing the tags of the
+ *       values present in the block: a search reads the blocks that hold its value;</li>
+ *   <li>a row per block under {@link #BLOCKS} with the block's earliest and latest time, which
+ *       turns a time range into a range of sequence numbers (robust to a clock that steps back:
+ *       the range is a block's, not a guess from one record).</li>
+ * </ul>
  *
- * <p>Each block also leaves a row under {@link #BLOCKS}, so the store knows how far the postings
- * reach: records written by a version without postings (or beyond the last block, if ever) are
- * indexed at start-up ({@link #catchUp}). These rows are not evidence (the records and the Merkle
- * tree are), so they carry no append-only guard; the archive step prunes those of archived blocks.
+ * <p>Postings only narrow the search: the SQL compares the value (or the time) again, so a tag
+ * shared by two values costs a row read, never a wrong answer. The block rows also tell the store
+ * how far the postings reach: records beyond the last block (written by a version without these
+ * postings) are indexed at start-up ({@link #catchUp}). None of these rows is evidence (the
+ * records and the Merkle tree are), so they carry no append-only guard; the archive step prunes
+ * those of archived blocks.
  */
 final class KeyPostings {
-    /** The keys, by their column; a row's {@code field} is the position here plus one. */
-    static final List<String> COLUMNS = List.of("message_id", "data_subject");
-    /** The field of the rows that only mark a block as indexed. */
+    /** A searched field, by its column; {@code field} is its number in the table, stored in files. */
+    enum Key {
+        MESSAGE_ID("message_id", 1, true),
+        DATA_SUBJECT("data_subject", 2, true),
+        USER_ID("user_id", 3, true),
+        CLIENT("client", 4, false),
+        SERVICE("service", 5, false);
+
+        final String column;
+        final int field;
+        /** Postings per record (tag and offset), or per block (tags only). */
+        final boolean perRecord;
+
+        Key(String column, int field, boolean perRecord) {
+            this.column = column;
+            this.field = field;
+            this.perRecord = perRecord;
+        }
+
+        static Key of(String column) {
+            for (Key k : values()) {
+                if (k.column.equals(column)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("no postings for " + column);
+        }
+    }
+
+    /** The field of the rows that mark a block and hold its time range. */
     static final int BLOCKS = 0;
     /** More make a search read less, fewer make a small block write fewer rows. */
     static final int BUCKETS = 256;
     /** Records per block when catching up, as the indexer's largest batch. */
     static final int CATCH_UP_BLOCK = Indexer.MAX_BATCH;
+    /**
+     * Up to this many candidates a search names them (a primary-key lookup each); beyond, it scans
+     * the sequence range they span, which a page of results fills quickly when they are that many.
+     */
+    static final int MAX_LISTED = 1000;
     private static final int ENTRY_BYTES = 8;
+    private static final int TAG_BYTES = 4;
 
     static final String TABLE = "CREATE TABLE IF NOT EXISTS audit_posting ("
             + "field SMALLINT NOT NULL, bucket SMALLINT NOT NULL, first_seq BIGINT NOT NULL, "
@@ -76,56 +118,80 @@ final class KeyPostings {
         return (int) hash;
     }
 
-    /** Writes the postings of records {@code first...}, whose keys {@code keys} gives, in the caller's transaction. */
-    static <T> void write(Connection c, List<T> records, long first, Function<T, String[]> keys) throws SQLException {
+    /**
+     * Writes the postings of records {@code first...} in the caller's transaction: {@code keys}
+     * gives each record's values in {@link Key} order, {@code micros} its time in epoch microseconds.
+     */
+    static <T> void write(Connection c, List<T> records, long first, Function<T, String[]> keys,
+                          ToLongFunction<T> micros) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         long last = first + records.size() - 1;
-        // Per key and bucket, the entries as pairs of ints (tag, offset), in offset order.
-        int[][][] entries = new int[COLUMNS.size()][BUCKETS][];
-        int[][] counts = new int[COLUMNS.size()][BUCKETS];
+        Key[] fields = Key.values();
+        // Per key and bucket: pairs of ints (tag, offset) in offset order, or distinct tags.
+        int[][][] entries = new int[fields.length][BUCKETS][];
+        int[][] counts = new int[fields.length][BUCKETS];
+        long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
         for (int offset = 0; offset < records.size(); offset++) {
-            String[] values = keys.apply(records.get(offset));
-            for (int f = 0; f < COLUMNS.size(); f++) {
-                if (values[f] == null) {
-                    continue;
+            T record = records.get(offset);
+            long at = micros.applyAsLong(record);
+            earliest = Math.min(earliest, at);
+            latest = Math.max(latest, at);
+            String[] values = keys.apply(record);
+            for (Key k : fields) {
+                String value = values[k.ordinal()];
+                if (value != null) {
+                    long h = hash(value);
+                    add(entries[k.ordinal()], counts[k.ordinal()], bucket(h), tag(h), k.perRecord ? offset : -1);
                 }
-                long h = hash(values[f]);
-                int b = bucket(h);
-                int[] list = entries[f][b];
-                int n = counts[f][b];
-                if (list == null) {
-                    list = entries[f][b] = new int[8];
-                } else if (n + 2 > list.length) {
-                    list = entries[f][b] = Arrays.copyOf(list, list.length * 2);
-                }
-                list[n] = tag(h);
-                list[n + 1] = offset;
-                counts[f][b] = n + 2;
             }
         }
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO audit_posting (field, bucket, first_seq, last_seq, entries) VALUES (?, ?, ?, ?, ?)")) {
-            add(insert, BLOCKS, 0, first, last, new byte[0]);
-            for (int f = 0; f < COLUMNS.size(); f++) {
+            addRow(insert, BLOCKS, 0, first, last, ByteBuffer.allocate(16).putLong(earliest).putLong(latest).array());
+            for (Key k : fields) {
                 for (int b = 0; b < BUCKETS; b++) {
-                    int n = counts[f][b];
-                    if (n == 0) {
-                        continue;
+                    int n = counts[k.ordinal()][b];
+                    if (n > 0) {
+                        ByteBuffer bytes = ByteBuffer.allocate(n * TAG_BYTES);
+                        for (int i = 0; i < n; i++) {
+                            bytes.putInt(entries[k.ordinal()][b][i]);
+                        }
+                        addRow(insert, k.field, b, first, last, bytes.array());
                     }
-                    ByteBuffer bytes = ByteBuffer.allocate(n / 2 * ENTRY_BYTES);
-                    for (int i = 0; i < n; i++) {
-                        bytes.putInt(entries[f][b][i]);
-                    }
-                    add(insert, f + 1, b, first, last, bytes.array());
                 }
             }
             insert.executeBatch();
         }
     }
 
-    private static void add(PreparedStatement insert, int field, int bucket, long first, long last, byte[] entries)
+    /** Adds (tag, offset), or the tag alone if the bucket does not list it yet when {@code offset} is -1. */
+    private static void add(int[][] lists, int[] counts, int bucket, int tag, int offset) {
+        int[] list = lists[bucket];
+        int n = counts[bucket];
+        if (offset < 0 && list != null) {
+            for (int i = 0; i < n; i++) {
+                if (list[i] == tag) {
+                    return;
+                }
+            }
+        }
+        int needed = offset < 0 ? 1 : 2;
+        if (list == null) {
+            list = lists[bucket] = new int[8];
+        } else if (n + needed > list.length) {
+            list = lists[bucket] = Arrays.copyOf(list, list.length * 2);
+        }
+        list[n] = tag;
+        if (offset >= 0) {
+            list[n + 1] = offset;
+        }
+        counts[bucket] = n + needed;
+    }
+
+    private static void addRow(PreparedStatement insert, int field, int bucket, long first, long last, byte[] entries)
             throws SQLException {
         insert.setInt(1, field);
         insert.setInt(2, bucket);
@@ -135,43 +201,104 @@ final class KeyPostings {
         insert.addBatch();
     }
 
-    /** The sequence numbers of the records whose {@code column} may hold {@code value}, ascending. */
-    static long[] candidates(Connection c, String column, String value) throws SQLException {
-        int field = COLUMNS.indexOf(column) + 1;
-        if (field == 0) {
-            throw new IllegalArgumentException("no postings for " + column);
-        }
+    /**
+     * The condition that finds the records whose {@code column} holds {@code value}: the
+     * candidates' sequence numbers (or the range they span, when there are many), then the value
+     * compared again; its parameters are added to {@code parameters}.
+     */
+    static String condition(Connection c, String column, String value, List<Object> parameters) throws SQLException {
+        Key key = Key.of(column);
         long h = hash(value);
         int tag = tag(h);
         long[] found = new long[16];
         int n = 0;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT first_seq, entries FROM audit_posting WHERE field = ? AND bucket = ? ORDER BY first_seq")) {
-            s.setInt(1, field);
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        try (PreparedStatement s = c.prepareStatement("SELECT first_seq, last_seq, entries FROM audit_posting "
+                + "WHERE field = ? AND bucket = ? ORDER BY first_seq")) {
+            s.setInt(1, key.field);
             s.setInt(2, bucket(h));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long first = rs.getLong(1);
-                    ByteBuffer entries = ByteBuffer.wrap(rs.getBytes(2));
-                    while (entries.remaining() >= ENTRY_BYTES) {
-                        int t = entries.getInt();
-                        int offset = entries.getInt();
-                        if (t == tag) {
+                    ByteBuffer entries = ByteBuffer.wrap(rs.getBytes(3));
+                    int step = key.perRecord ? ENTRY_BYTES : TAG_BYTES;
+                    while (entries.remaining() >= step) {
+                        boolean match = entries.getInt() == tag;
+                        long seq = key.perRecord ? first + entries.getInt() : first;
+                        if (!match) {
+                            continue;
+                        }
+                        from = Math.min(from, seq);
+                        to = Math.max(to, key.perRecord ? seq : rs.getLong(2));
+                        if (key.perRecord && n < MAX_LISTED) {
                             if (n == found.length) {
                                 found = Arrays.copyOf(found, n * 2);
                             }
-                            found[n++] = first + offset;
+                            found[n] = seq;
+                        }
+                        n++;
+                        if (!key.perRecord) {
+                            break;
                         }
                     }
                 }
             }
         }
-        return Arrays.copyOf(found, n);
+        if (n == 0) {
+            return "1 = 0";
+        }
+        parameters.add(value);
+        String compared = " AND " + key.column + " = ?";
+        if (key.perRecord && n <= MAX_LISTED) {
+            // Numbers the store computed, so written into the statement: an IN list of constants
+            // is one the planner looks up in the primary key.
+            StringBuilder in = new StringBuilder("seq IN (");
+            for (int i = 0; i < n; i++) {
+                in.append(i == 0 ? "" : ", ").append(found[i]);
+            }
+            return in.append(")").append(compared).toString();
+        }
+        return "seq BETWEEN " + from + " AND " + to + compared;
+    }
+
+    /**
+     * The range of sequence numbers that holds every record appended in [{@code from}, {@code to})
+     * (either may be null), from the blocks' times: a condition, or null when no bound is given.
+     */
+    static String timeCondition(Connection c, Instant from, Instant to) throws SQLException {
+        if (from == null && to == null) {
+            return null;
+        }
+        // Whole microseconds, rounded outwards: the SQL compares the exact times afterwards.
+        long fromMicros = from == null ? Long.MIN_VALUE : micros(from);
+        long toMicros = to == null ? Long.MAX_VALUE : to.getEpochSecond() * 1_000_000L + (to.getNano() + 999) / 1000;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT first_seq, last_seq, entries FROM audit_posting WHERE field = " + BLOCKS + " ORDER BY first_seq")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byte[] range = rs.getBytes(3);
+                    if (range.length == 16) {
+                        ByteBuffer times = ByteBuffer.wrap(range);
+                        long earliest = times.getLong();
+                        long latest = times.getLong();
+                        if (latest < fromMicros || earliest > toMicros) {
+                            continue;
+                        }
+                    }
+                    first = Math.min(first, rs.getLong(1));
+                    last = Math.max(last, rs.getLong(2));
+                }
+            }
+        }
+        return first > last ? "1 = 0" : "seq BETWEEN " + first + " AND " + last;
     }
 
     /**
      * Indexes the records beyond the last block, in blocks of {@link #CATCH_UP_BLOCK}: all of them
-     * in a file from a version without postings, none otherwise.
+     * in a file from a version without these postings, none otherwise.
      */
     static void catchUp(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
@@ -181,8 +308,8 @@ final class KeyPostings {
             while (true) {
                 List<Object[]> rows = new ArrayList<>();
                 long first = -1;
-                try (PreparedStatement s = c.prepareStatement("SELECT seq, message_id, data_subject FROM audit_record "
-                        + "WHERE seq >= ? ORDER BY seq LIMIT " + CATCH_UP_BLOCK)) {
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, appended_at, message_id, data_subject, "
+                        + "user_id, client, service FROM audit_record WHERE seq >= ? ORDER BY seq LIMIT " + CATCH_UP_BLOCK)) {
                     s.setLong(1, from);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
@@ -192,14 +319,16 @@ final class KeyPostings {
                             } else if (seq != first + rows.size()) {
                                 break; // a gap left by the archive step: the next block starts after it
                             }
-                            rows.add(new Object[] {rs.getString(2), rs.getString(3)});
+                            Instant at = rs.getObject(2, java.time.OffsetDateTime.class).toInstant();
+                            rows.add(new Object[] {micros(at), new String[] {rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getString(7)}});
                         }
                     }
                 }
                 if (rows.isEmpty()) {
                     break;
                 }
-                write(c, rows, first, r -> new String[] {(String) r[0], (String) r[1]});
+                write(c, rows, first, r -> (String[]) r[1], r -> (Long) r[0]);
                 c.commit();
                 from = first + rows.size();
             }
@@ -209,6 +338,10 @@ final class KeyPostings {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
     }
 
     /** The first record no block covers. */
@@ -221,7 +354,7 @@ final class KeyPostings {
         }
     }
 
-    /** Drops the postings of blocks wholly below {@code end}, whose records the archive step removed; block marks stay. */
+    /** Drops the postings of blocks wholly below {@code end}, whose records the archive step removed; block rows stay. */
     static void prune(Connection c, long end) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM audit_posting WHERE field <> ? AND last_seq < ?")) {
             s.setInt(1, BLOCKS);

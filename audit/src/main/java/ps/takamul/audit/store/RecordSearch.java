@@ -19,13 +19,17 @@ final class RecordSearch {
     /** Built on the connection it will run on: the dialect may read its key index first. */
     RecordSearch(AuditQuery q, SqlDialect dialect, Connection connection) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        String blocks = dialect.timeCondition(connection, q.from(), q.to());
+        if (blocks != null) {
+            where.append(" AND ").append(blocks);
+        }
         condition(where, "appended_at >= ?", time(q.from()));
         condition(where, "appended_at < ?", time(q.to()));
         condition(where, "kind = ?", q.kind() == null ? null : q.kind().name());
         key(where, dialect, connection, "message_id", q.messageId());
-        condition(where, "client = ?", q.client());
-        condition(where, "service = ?", q.service());
-        condition(where, "user_id = ?", q.userId());
+        key(where, dialect, connection, "client", q.client());
+        key(where, dialect, connection, "service", q.service());
+        key(where, dialect, connection, "user_id", q.userId());
         key(where, dialect, connection, "data_subject", q.dataSubject());
         condition(where, "status = ?", q.status());
         condition(where, "error_code = ?", q.errorCode());
@@ -43,7 +47,7 @@ final class RecordSearch {
         }
     }
 
-    /** A condition on a random key, which each dialect indexes its own way. */
+    /** A condition on a searched field, which each dialect indexes its own way. */
     private void key(StringBuilder where, SqlDialect dialect, Connection connection, String column, String value)
             throws SQLException {
         if (value != null) {

@@ -64,7 +64,8 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
                 throw new IllegalStateException("the audit database continues at record " + first
                         + " but the next record to write is " + expected);
             }
-            OffsetDateTime at = utc(Instant.now());
+            Instant now = Instant.now();
+            OffsetDateTime at = utc(now);
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 long seq = first;
                 for (Pending p : batch) {
@@ -73,7 +74,7 @@ final class RecordWriter implements GroupCommit.BatchWriter, AutoCloseable {
                 }
                 insert.executeBatch();
             }
-            dialect.writeKeys(c, batch, first);
+            dialect.writeKeys(c, batch, first, now);
             BodyTable.write(c, batch, first);
             c.commit();
             dialect.afterCommit(c);

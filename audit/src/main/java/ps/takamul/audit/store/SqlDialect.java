@@ -3,10 +3,9 @@ package ps.takamul.audit.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What differs between the databases the log runs on; the SQL itself is shared. */
 public enum SqlDialect {
@@ -54,7 +53,11 @@ public enum SqlDialect {
             // PostgreSQL updates a B-tree page in place and logs the change, so a random key costs
             // an insert into one page wherever it lands.
             return List.of("audit_record_subject ON audit_record (data_subject, seq)",
-                    "audit_record_message ON audit_record (message_id)");
+                    "audit_record_message ON audit_record (message_id)",
+                    "audit_record_client ON audit_record (client, appended_at)",
+                    "audit_record_service ON audit_record (service, appended_at)",
+                    "audit_record_user ON audit_record (user_id)",
+                    "audit_record_time ON audit_record (appended_at)");
         }
 
         @Override
@@ -64,7 +67,12 @@ public enum SqlDialect {
         }
 
         @Override
-        void writeKeys(Connection connection, List<Pending> batch, long first) {
+        String timeCondition(Connection connection, Instant from, Instant to) {
+            return null; // audit_record_time answers the time bounds themselves
+        }
+
+        @Override
+        void writeKeys(Connection connection, List<Pending> batch, long first, Instant fallback) {
             // The B-tree indexes above are kept by PostgreSQL itself.
         }
 
@@ -114,15 +122,16 @@ public enum SqlDialect {
 
         /*
          * H2's MVStore copies every B-tree page an insert touches, logs the insert for undo and
-         * visits it again at commit: an index on a random key (message ids are UUIDs; national IDs
-         * are random too) cost most of what the audit added to an exchange. The keys are found
-         * through postings lists instead, a few rows per block of records (KeyPostings).
+         * visits it again at commit: each secondary index cost more per record than the row itself,
+         * and those on random keys (message ids are UUIDs, national IDs random) most of what the
+         * audit added to an exchange. Every searched field is found through postings instead, a few
+         * rows per block of records (KeyPostings).
          */
         @Override
         List<String> keyColumns() {
             List<String> ddl = new ArrayList<>();
             // What earlier versions indexed the keys with, if this file has it.
-            for (String column : KeyPostings.COLUMNS) {
+            for (String column : List.of("message_id", "data_subject")) {
                 ddl.add("DROP INDEX IF EXISTS audit_record_" + (column.equals("message_id") ? "message" : "subject")
                         + "_bucket");
                 ddl.add("ALTER TABLE audit_record DROP COLUMN IF EXISTS " + column + "_bucket");
@@ -130,6 +139,14 @@ public enum SqlDialect {
             ddl.add("DROP INDEX IF EXISTS audit_record_subject");
             ddl.add("DROP INDEX IF EXISTS audit_record_message");
             ddl.add(KeyPostings.TABLE);
+            // A file from the version that indexed client, service, user and time in B-trees has
+            // postings for message id and data subject only: they are built again, for every field,
+            // by catchUpKeys once the indexes are gone.
+            ddl.add("DELETE FROM audit_posting WHERE EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.INDEXES "
+                    + "WHERE INDEX_NAME = 'AUDIT_RECORD_USER')");
+            for (String index : List.of("client", "service", "user", "time")) {
+                ddl.add("DROP INDEX IF EXISTS audit_record_" + index);
+            }
             return ddl;
         }
 
@@ -141,21 +158,21 @@ public enum SqlDialect {
         @Override
         String keyCondition(Connection connection, String column, String value, List<Object> parameters)
                 throws SQLException {
-            long[] candidates = KeyPostings.candidates(connection, column, value);
-            if (candidates.length == 0) {
-                return "1 = 0";
-            }
-            // Numbers the store computed, so written into the statement: an IN list of constants
-            // is one the planner looks up in the primary key.
-            parameters.add(value);
-            return Arrays.stream(candidates).mapToObj(Long::toString)
-                    .collect(Collectors.joining(", ", "seq IN (", ") AND " + column + " = ?"));
+            return KeyPostings.condition(connection, column, value, parameters);
         }
 
         @Override
-        void writeKeys(Connection connection, List<Pending> batch, long first) throws SQLException {
-            KeyPostings.write(connection, batch, first,
-                    p -> new String[] {p.columns().messageId(), p.columns().dataSubject()});
+        String timeCondition(Connection connection, Instant from, Instant to) throws SQLException {
+            return KeyPostings.timeCondition(connection, from, to);
+        }
+
+        @Override
+        void writeKeys(Connection connection, List<Pending> batch, long first, Instant fallback) throws SQLException {
+            long fallbackMicros = KeyPostings.micros(RecordWriter.utc(fallback).toInstant());
+            KeyPostings.write(connection, batch, first, p -> {
+                SearchColumns r = p.columns();
+                return new String[] {r.messageId(), r.dataSubject(), r.userId(), r.client(), r.service()};
+            }, p -> p.appendedAt() == null ? fallbackMicros : KeyPostings.micros(p.appendedAt()));
         }
 
         @Override
@@ -189,18 +206,28 @@ public enum SqlDialect {
     /** What the key indexes need beyond the table's own columns (and what replaces older indexes). */
     abstract List<String> keyColumns();
 
-    /** The indexes on the random keys (message id, data subject), each as {@code name ON table (columns)}. */
+    /** The indexes on the searched fields of {@code audit_record}, each as {@code name ON table (columns)}. */
     abstract List<String> keyIndexes();
 
     /**
-     * The condition that finds the records whose {@code column} (a random key) holds
-     * {@code value}, its parameters added to {@code parameters}; it may read the database first.
+     * The condition that finds the records whose {@code column} (message id, data subject, user,
+     * client or service) holds {@code value}, its parameters added to {@code parameters}; it may
+     * read the database first.
      */
     abstract String keyCondition(Connection connection, String column, String value, List<Object> parameters)
             throws SQLException;
 
-    /** Indexes the keys of records {@code first...}, in the writer's transaction, where the database does not. */
-    abstract void writeKeys(Connection connection, List<Pending> batch, long first) throws SQLException;
+    /**
+     * A condition that narrows a search for records appended in [{@code from}, {@code to}) before
+     * the times themselves are compared, or null where the time index does that alone.
+     */
+    abstract String timeCondition(Connection connection, Instant from, Instant to) throws SQLException;
+
+    /**
+     * Indexes the searched fields of records {@code first...}, in the writer's transaction, where
+     * the database does not; {@code fallback} is the time of records that carry none.
+     */
+    abstract void writeKeys(Connection connection, List<Pending> batch, long first, Instant fallback) throws SQLException;
 
     /** At start-up: indexes the keys of records written before {@link #writeKeys} did. */
     abstract void catchUpKeys(Connection connection) throws SQLException;

@@ -9,9 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ps.takamul.audit.record.AuditRecord;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on the embedded H2 file store, a new file for each test. */
@@ -134,6 +136,106 @@ class H2AuditStoreTest extends AuditStoreContract {
         }
         assertThat(store.search(AuditQuery.all().messageId("msg-7")).records()).hasSize(1);
         assertThat(store.search(AuditQuery.all().messageId("msg-3")).records()).isEmpty();
+    }
+
+    /**
+     * Client, service, user and time have no B-tree of their own either: their searches read the
+     * postings (or the blocks' times) and then the primary key, never the whole table.
+     */
+    @Test
+    void everySearchedFieldIsFoundThroughPostingsAndThePrimaryKey() throws SQLException {
+        List<AuditRecord> bySeq = appendConcurrently(40, 4);
+        assertThat(store.search(AuditQuery.all()).records()).hasSize(40); // the indexer has written them all
+        assertThat(indexes()).doesNotContain("AUDIT_RECORD_CLIENT", "AUDIT_RECORD_SERVICE", "AUDIT_RECORD_USER",
+                "AUDIT_RECORD_TIME");
+        assertThat(plan(AuditQuery.all().userId("user-2"))).containsPattern("PRIMARY_KEY_\\w+: SEQ IN\\(")
+                .doesNotContainIgnoringCase("tableScan");
+        assertThat(plan(AuditQuery.all().client("PS/GOV/MOH/client-1"))).containsPattern("PRIMARY_KEY_\\w+: SEQ >= ")
+                .doesNotContainIgnoringCase("tableScan");
+        Instant t = store.read(20, 21).get(0).appendedAt();
+        assertThat(plan(AuditQuery.all().between(t, t.plusSeconds(1)))).containsPattern("PRIMARY_KEY_\\w+: SEQ >= ")
+                .doesNotContainIgnoringCase("tableScan");
+        assertThat(plan(AuditQuery.all().userId("user-9"))).contains("WHERE FALSE");
+        assertThat(plan(AuditQuery.all().client("PS/GOV/MOH/client-9"))).contains("WHERE FALSE");
+        assertThat(plan(AuditQuery.all().between(Instant.EPOCH, Instant.EPOCH.plusSeconds(1)))).contains("WHERE FALSE");
+        assertThat(store.search(AuditQuery.all().userId("user-2").limit(100)).records())
+                .extracting(r -> r.record().messageId())
+                .containsExactlyElementsOf(newestFirst(bySeq.stream().filter(r -> r.userId().equals("user-2"))
+                        .map(AuditRecord::messageId).toList()));
+    }
+
+    /**
+     * A value on more records than a search names one by one is searched in the range of sequence
+     * numbers its records span, its value compared there: every page still holds exactly its records.
+     */
+    @Test
+    void aValueOnMoreRecordsThanAreListedIsSearchedInTheRangeItSpans() throws SQLException {
+        int n = 4 * (KeyPostings.MAX_LISTED + 10); // one user in four
+        List<AuditRecord> bySeq = appendConcurrently(n, 4);
+        assertThat(store.search(AuditQuery.all()).records()).isNotEmpty(); // the indexer has written them all
+        assertThat(plan(AuditQuery.all().userId("user-1"))).doesNotContain("SEQ IN(");
+        assertThat(plan(AuditQuery.all().dataSubject("848991001"))).containsPattern("PRIMARY_KEY_\\w+: SEQ IN\\(");
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (bySeq.get(i).userId().equals("user-1")) {
+                expected.add((long) i);
+            }
+        }
+        List<Long> found = new ArrayList<>();
+        Long cursor = null;
+        do {
+            AuditPage page = store.search(AuditQuery.all().userId("user-1").order(AuditQuery.Order.OLDEST_FIRST)
+                    .limit(AuditQuery.MAX_LIMIT).after(cursor));
+            page.records().forEach(r -> found.add(r.sequence()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(found).hasSize(n / 4).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * A file from the version that kept client, service, user and time in B-trees (and postings
+     * for message id and data subject only) loses those indexes on opening and gets postings for
+     * every field; its records are found as before, and new ones after them.
+     */
+    @Test
+    void aLogWithTheEarlierFieldIndexesGetsPostingsForEveryFieldOnOpening() throws SQLException {
+        List<AuditRecord> bySeq = appendConcurrently(30, 3);
+        store.close();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM audit_posting WHERE field > 2");
+            s.execute("UPDATE audit_posting SET entries = X'' WHERE field = 0");
+            s.execute("CREATE INDEX audit_record_client ON audit_record (client, appended_at)");
+            s.execute("CREATE INDEX audit_record_service ON audit_record (service, appended_at)");
+            s.execute("CREATE INDEX audit_record_user ON audit_record (user_id)");
+            s.execute("CREATE INDEX audit_record_time ON audit_record (appended_at)");
+        }
+        store = openStore();
+        assertThat(indexes()).doesNotContain("AUDIT_RECORD_CLIENT", "AUDIT_RECORD_SERVICE", "AUDIT_RECORD_USER",
+                "AUDIT_RECORD_TIME");
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT field), MIN(LENGTH(entries)) FROM audit_posting")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(KeyPostings.Key.values().length + 1);
+            assertThat(rs.getInt(2)).isPositive();
+        }
+        assertThat(store.search(AuditQuery.all().userId("user-3")).records()).hasSize(7);
+        assertThat(store.search(AuditQuery.all().service("PS/GOV/MOI/civil-registry/service-1/v1")).records()).hasSize(15);
+        List<StoredRecord> stored = store.read(0, 30);
+        Instant from = stored.get(10).appendedAt();
+        assertThat(store.search(AuditQuery.all().between(from, Instant.now().plusSeconds(60))).records())
+                .extracting(StoredRecord::sequence).containsExactlyElementsOf(newestFirst(stored.stream()
+                        .filter(r -> !r.appendedAt().isBefore(from)).map(StoredRecord::sequence).toList()))
+                .contains(10L, 29L);
+        assertThat(store.append(record(30)).join()).isEqualTo(30L);
+        assertThat(store.search(AuditQuery.all().client("PS/GOV/MOH/client-0")).records()).hasSize(11)
+                .first().satisfies(r -> assertThat(r.sequence()).isEqualTo(30L));
+        assertThat(bySeq).hasSize(30);
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> reversed = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(reversed);
+        return reversed;
     }
 
     private String plan(AuditQuery query) throws SQLException {
