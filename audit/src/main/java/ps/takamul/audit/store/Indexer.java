@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies what the journal made durable into the database, where it is searched and exported, in
  * batches of up to {@link #MAX_BATCH} records or {@link #MAX_BATCH_BYTES} gathered over up to
- * {@link #LINGER_MILLIS}. Each H2 commit writes out every page it touched and ends a transaction
+ * {@link #LINGER_MILLIS} (up to {@link #SHORT_BLOCK_LINGER_MILLIS} while fewer than
+ * {@link #MIN_BLOCK} wait). Each H2 commit writes out every page it touched and ends a transaction
  * that revisits every row it wrote; batches of thousands share both among many records. The
  * records wait in the journal meanwhile, so a longer linger risks nothing but a longer replay at
  * start-up. Records reach the database in sequence order, each batch in one transaction, and only
@@ -32,6 +33,13 @@ final class Indexer implements AutoCloseable {
      * commit, a sync, a few postings rows) is small next to the records' at this length.
      */
     static final long LINGER_MILLIS = 500;
+    /**
+     * A block shorter than this waits up to {@link #SHORT_BLOCK_LINGER_MILLIS} for more records: at
+     * a few records a second, half-second blocks would leave each search more postings rows to
+     * read than records to find. Records that few cost the collector nothing while they wait.
+     */
+    static final int MIN_BLOCK = 1000;
+    static final long SHORT_BLOCK_LINGER_MILLIS = 10_000;
     static final long RETRY_MILLIS = 1000;
     static final long READ_WAIT_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -112,9 +120,10 @@ final class Indexer implements AutoCloseable {
             tail.add(record, size);
             queued++;
             queuedBytes += size;
-            // Wake the thread only when it waits for work or a batch is full: while it lingers,
-            // every append waking it would cost a context switch on the exchange's path.
-            if (wasEmpty || full()) {
+            // Wake the thread only when it waits for work, a block is long enough or a batch is
+            // full: while it lingers, every append waking it would cost a context switch on the
+            // exchange's path.
+            if (wasEmpty || queued == MIN_BLOCK || full()) {
                 lock.notifyAll();
             }
         }
@@ -175,9 +184,10 @@ final class Indexer implements AutoCloseable {
             while (queue.isEmpty() && !closing) {
                 waitOn(0);
             }
-            long deadline = System.currentTimeMillis() + LINGER_MILLIS;
+            long start = System.currentTimeMillis();
             while (!closing && wanted <= indexed && !full()) {
-                long left = deadline - System.currentTimeMillis();
+                long linger = queued >= MIN_BLOCK ? LINGER_MILLIS : SHORT_BLOCK_LINGER_MILLIS;
+                long left = start + linger - System.currentTimeMillis();
                 if (left <= 0) {
                     break;
                 }

@@ -37,7 +37,7 @@ import java.util.function.ToLongFunction;
  * shared by two values costs a row read, never a wrong answer. The block rows also tell the store
  * how far the postings reach: records beyond the last block (written by a version without these
  * postings) are indexed at start-up ({@link #catchUp}). None of these rows is evidence (the
- * records and the Merkle tree are), so they carry no append-only guard; the archive step prunes
+ * records and the Merkle tree are), so they carry no append-only guard; the archive step deletes
  * those of archived blocks.
  */
 final class KeyPostings {
@@ -354,11 +354,14 @@ final class KeyPostings {
         }
     }
 
-    /** Drops the postings of blocks wholly below {@code end}, whose records the archive step removed; block rows stay. */
+    /**
+     * Drops the rows of blocks wholly below {@code end}, whose records the archive step removed, so
+     * searches read only live blocks. The block holding the newest record is never wholly below the
+     * end while there are live records, so {@link #catchUp} still knows where the postings stop.
+     */
     static void prune(Connection c, long end) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM audit_posting WHERE field <> ? AND last_seq < ?")) {
-            s.setInt(1, BLOCKS);
-            s.setLong(2, end);
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM audit_posting WHERE last_seq < ?")) {
+            s.setLong(1, end);
             s.executeUpdate();
         }
     }

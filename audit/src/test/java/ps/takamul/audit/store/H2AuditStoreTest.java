@@ -130,7 +130,7 @@ class H2AuditStoreTest extends AuditStoreContract {
                 java.time.Instant.now(), null, null));
         store.sealSegment(new ArchiveSegment(0, 6, "segment-0-6.zip", "ab".repeat(32), java.time.Instant.now()));
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(last_seq) FROM audit_posting WHERE field > 0")) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(last_seq) FROM audit_posting")) {
             rs.next();
             assertThat(rs.getLong(2)).isGreaterThanOrEqualTo(6);
         }
