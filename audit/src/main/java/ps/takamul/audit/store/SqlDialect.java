@@ -168,7 +168,7 @@ public enum SqlDialect {
 
         @Override
         void writeKeys(Connection connection, List<Pending> batch, long first, Instant fallback) throws SQLException {
-            long fallbackMicros = KeyPostings.micros(RecordWriter.utc(fallback).toInstant());
+            long fallbackMicros = KeyPostings.micros(fallback);
             KeyPostings.write(connection, batch, first, p -> {
                 SearchColumns r = p.columns();
                 return new String[] {r.messageId(), r.dataSubject(), r.userId(), r.client(), r.service()};
