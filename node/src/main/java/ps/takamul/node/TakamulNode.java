@@ -22,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import ps.takamul.node.http.NonBlockingHttpEngine;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.ManagementStatisticsLevel;
@@ -151,6 +152,7 @@ public final class TakamulNode implements AutoCloseable {
         camel.getRegistry().bind("takamul-http-vertx-options",
                 new VertxOptions().setWorkerPoolSize(settings.getInt("takamul.http.worker-threads")));
         camel.addService(httpServer());
+        NonBlockingHttpEngine.bindTo(camel.getRegistry());
 
         long maxBody = settings.getLong("takamul.limits.max-body-bytes");
         TlsMaterial tlsMaterial = settings.getBoolean("takamul.tls.enabled")

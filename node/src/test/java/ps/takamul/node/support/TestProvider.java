@@ -38,6 +38,7 @@ public final class TestProvider implements AutoCloseable {
     private final BlockingQueue<Received> echo = new LinkedBlockingQueue<>();
     private final BlockingQueue<Received> payments = new LinkedBlockingQueue<>();
     private final BlockingQueue<Received> failures = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Received> slow = new LinkedBlockingQueue<>();
     private final AtomicInteger failCount = new AtomicInteger();
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
 
@@ -54,7 +55,7 @@ public final class TestProvider implements AutoCloseable {
             respond(ex, 200, r.body());
         });
         server.createContext("/slow", ex -> {
-            record(ex, new LinkedBlockingQueue<>());
+            record(ex, slow);
             try {
                 releaseSlow.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -80,6 +81,11 @@ public final class TestProvider implements AutoCloseable {
 
     public Received nextEcho() throws InterruptedException {
         return take(echo);
+    }
+
+    /** The next request to {@code /slow}, which the provider holds until it is closed (or for 10 s). */
+    public Received nextSlow() throws InterruptedException {
+        return take(slow);
     }
 
     public Received nextPayment() throws InterruptedException {
