@@ -23,8 +23,9 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  * <p>Why: Camel's consumer runs the route with the blocking {@code process(exchange)} on a worker
  * thread, and that thread waits while the exchange waits: for the provider's reply over the
  * queue, for its audit record to reach the disk. The worker pool (20 threads) then bounds the
- * exchanges in flight, so every microsecond an exchange waits cost throughput even with the CPU
- * idle. Here the route runs through its asynchronous processor: steps that block (a connector
+ * exchanges in flight: twenty calls to a provider that answers slowly stall every other REST
+ * client, and each answer costs one more thread hand-over (the thread that completes the
+ * exchange wakes the waiting worker, which wakes the event loop). Here the route runs through its asynchronous processor: steps that block (a connector
  * reading a database, say) still run on the worker, and once a step completes later (the JMS
  * reply, the audit sync) the worker is free and the route goes on where that step completed. The
  * answer is written on the request's own Vert.x context, as Camel's consumer writes it.
