@@ -3,11 +3,13 @@ package ps.takamul.node.http;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
@@ -61,12 +63,30 @@ final class NonBlockingHttpConsumer extends VertxPlatformHttpConsumer {
                 fail(exchange, ctx, read.cause());
                 return;
             }
-            ctx.vertx().executeBlocking(() -> {
+            startOnWorker(exchange, ctx, (ContextInternal) context);
+        });
+    }
+
+    /**
+     * Runs the route on a worker thread from the context's pool, as {@code executeBlocking} would,
+     * but without its future: that future's completion is handed back to the event loop, one more
+     * wake-up of it per request for a result nobody needs (the answer comes through the route's
+     * callback). Only a failure to start the route goes back to the event loop.
+     */
+    private void startOnWorker(Exchange exchange, RoutingContext ctx, ContextInternal context) {
+        Runnable route = () -> context.dispatch(() -> {
+            try {
                 createUoW(exchange);
                 getAsyncProcessor().process(exchange, doneSync -> context.runOnContext(v -> respond(exchange, ctx)));
-                return null;
-            }, false).onFailure(e -> fail(exchange, ctx, e));
+            } catch (Throwable e) {
+                context.runOnContext(v -> fail(exchange, ctx, e));
+            }
         });
+        try {
+            context.workerPool().executor().execute(route);
+        } catch (RejectedExecutionException e) { // the pool is shut down: Vert.x is closing
+            fail(exchange, ctx, e);
+        }
     }
 
     private void respond(Exchange exchange, RoutingContext ctx) {
