@@ -17,6 +17,10 @@
 #   bench/audit.sh --quick         # 6 s per measurement, 1 round
 #   bench/audit.sh --postgresql    # the log in PostgreSQL: a new database on 127.0.0.1:5432
 #                                  # (user postgres, trust auth), dropped at the end
+#   bench/audit.sh --signed        # the secure profile's exchange on both paths: message signatures
+#                                  # on (TLS off), each request signed by the client's member and
+#                                  # each answer by the provider's, both verified; the load is
+#                                  # bench/java/SignedLoad.java (wrk cannot sign), so no latencies
 #
 # Options via environment: WARMUP, DURATION and ROUNDS (the lengths above), CONNECTIONS (default 32), NODE_OPTS (JVM options for the node),
 # TAKAMUL_JAR (see bench/lib.sh), PGHOST/PGPORT (default 127.0.0.1:5432), NODE_SETTINGS (more
@@ -25,12 +29,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-duration=10s; rounds=6; warmup=15s; turns=12; store=embedded
+duration=10s; rounds=6; warmup=15s; turns=12; store=embedded; signed=false
 for arg in "$@"; do
   case $arg in
     --quick) duration=6s; rounds=1; warmup=5s; turns=3 ;;
     --postgresql) store=postgresql ;;
-    *) echo "usage: bench/audit.sh [--quick] [--postgresql]" >&2; exit 2 ;;
+    --signed) signed=true ;;
+    *) echo "usage: bench/audit.sh [--quick] [--postgresql] [--signed]" >&2; exit 2 ;;
   esac
 done
 # Experiments may set their own lengths (e.g. WARMUP=20s DURATION=10s ROUNDS=1 TURNS=3).
@@ -58,8 +63,29 @@ fi
 
 port=$(free_port)
 bench_node_settings bench-audit "$work/data" "$port"
+secure_settings=()
+if $signed; then
+  # The dev PKI is made at the first secure start, for the demo's members only: start once without
+  # the bench catalogue to make it, then issue the bench member's signing key under its CA (one
+  # password for the whole dev PKI), so the node can answer as PS/GOV/BENCH.
+  secure_settings=(--secure --set takamul.tls.enabled=false --set takamul.signatures.on-behalf-of=)
+  bench_start_node "$work/pki.log" "${bench_settings[@]}" "${secure_settings[@]}"
+  bench_stop "$bench_node_pid"
+  pki=$work/data/pki; bench_key=$pki/members/PS_GOV_BENCH
+  pki_cli() { TAKAMUL_CA_PASSWORD=$(cat "$pki/password") TAKAMUL_KEY_PASSWORD=$(cat "$pki/password") \
+    java -cp "$bench_jar" ps.takamul.security.cli.TakamulPki "$@" >/dev/null; }
+  pki_cli key new --member PS/GOV/BENCH --profile member-signing --out "$bench_key"
+  pki_cli ca issue --ca "$pki/ca" --csr "$bench_key/member-signing.csr.pem" --member PS/GOV/BENCH \
+    --profile member-signing --validity-days=300 --out "$bench_key/chain.pem"
+  pki_cli key import --cert "$bench_key/chain.pem" --keystore "$bench_key/member-signing.p12"
+  keystores=$(ls "$pki"/members/*/member-signing.p12 | paste -sd, -)
+  secure_settings+=(--set takamul.signing.keystores="$keystores")
+  bench_tempdir classes
+  javac -d "$classes" -cp "$bench_jar" bench/java/SignedLoad.java
+  echo "exchange: signed by the client's member and the provider's, verified both ways (dev PKI, TLS off)"
+fi
 # shellcheck disable=SC2086 # NODE_SETTINGS holds several arguments
-bench_start_node "$work/node.log" "${bench_settings[@]}" "${bench_catalogue[@]}" \
+bench_start_node "$work/node.log" "${bench_settings[@]}" "${bench_catalogue[@]}" "${secure_settings[@]}" \
   --set takamul.bench.unaudited-baseline=true "${audit_settings[@]}" ${NODE_SETTINGS:-}
 node=$bench_node_pid
 
@@ -68,9 +94,21 @@ declare -A url=([audited]="http://127.0.0.1:$port/r1/$service/848991048"
                 [unaudited]="http://127.0.0.1:$port/bench/unaudited/r1/$service/848991048")
 headers=(-H "X-Road-Client: PS/GOV/BENCH/client")
 
+# One load of a path: wrk, or SignedLoad with --signed. Prints what bench_wrk prints (requests/s,
+# p50, p99, non-2xx, socket errors, answers); SignedLoad measures no latencies (0) and counts a
+# refused or unverifiable answer as non-2xx.
+load() { # path, duration
+  if ! $signed; then bench_wrk "$2" "${url[$1]}" "${headers[@]}"; return; fi
+  local rps failed n
+  read -r rps failed n < <(java -cp "$bench_jar:$classes" SignedLoad "${url[$1]%848991048}" PS/GOV/BENCH/client \
+    848991048 "$connections" "${2%s}" "$bench_key/member-signing.p12" "$(cat "$pki/password")")
+  echo "$rps 0 0 $failed 0 $n"
+}
+
 # One request of each, shown, so the reader sees what is measured; both must answer 200.
 declare -A answered=([audited]=0 [unaudited]=0)
 for p in audited unaudited; do
+  if $signed; then continue; fi # unsigned, curl would be refused: the warm-up checks the signed answers
   shown=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes' "${headers[@]}" "${url[$p]}")
   echo "--- $p: $shown"
   [[ $shown == 200,* ]] || { echo "FAILED: $p answered $shown; the end of the node's log:" >&2; tail -30 "$work/node.log" >&2; exit 1; }
@@ -88,7 +126,7 @@ measure() { # path, duration -> req/s p50 p99 non-2xx socket-errors responses no
   if pgrep -f '[m]aven|[s]urefire' >/dev/null; then disturbed=$(( disturbed + 1 )); fi
   local cpu0 cpu1 machine0 machine1
   cpu0=$(bench_cpu_ms "$node"); machine0=$(bench_machine_ticks)
-  line=$(bench_wrk "$2" "${url[$1]}" "${headers[@]}")
+  line=$(load "$1" "$2")
   cpu1=$(bench_cpu_ms "$node"); machine1=$(bench_machine_ticks)
   read -r _ _ _ bad errors n <<<"$line"
   # The node's CPU time per answer: less noisy than requests/s when the machine is shared. The

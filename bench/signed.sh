@@ -56,7 +56,7 @@ for round in $(seq 1 "$rounds"); do
   # alternate the order so neither side always runs on the more warmed-up JVMs
   order=(unsigned signed); (( round % 2 == 0 )) && order=(signed unsigned)
   for n in "${order[@]}"; do
-    read -r rps failures < <(load "$n" "$duration")
+    read -r rps failures _ < <(load "$n" "$duration")
     printf "%-10s %-6s %12s %9s\n" "$n" "$round" "$rps" "$failures"
     sum[$n]=$(( ${sum[$n]:-0} + rps ))
   done

@@ -23,7 +23,7 @@ import ps.takamul.security.sign.SigningKeys;
  * A client system under load, signing or not: CLIENTS threads each send GET requests for the
  * given national IDs in turn, for SECONDS. Signed, each request carries a fresh X-Road-Id and an
  * RFC 9421 signature made with the member's key, and each answer's signature is verified, so
- * the figure includes the crypto of both directions on both ends. Prints "requests/s failures".
+ * the figure includes the crypto of both directions on both ends. Prints "requests/s failures answers".
  *
  * <pre>java -cp node/target/takamul-node.jar:CLASSES SignedLoad URL CLIENT IDS CLIENTS SECONDS [KEYSTORE PASSWORD]</pre>
  */
@@ -64,7 +64,7 @@ public final class SignedLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        System.out.printf("%.0f %d%n", done.get() / (double) seconds, failed.get());
+        System.out.printf("%.0f %d %d%n", done.get() / (double) seconds, failed.get(), done.get());
     }
 
     private static final String PURPOSE = "health-insurance";
