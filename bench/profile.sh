@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the audited exchange's extra CPU goes: starts a bench node as bench/audit.sh does, warms
 # both paths up, then measures each for DURATION and prints, per node thread (digits in names
-# collapsed), the CPU it used per answer, read from /proc. With --stacks it also records each
+# collapsed), the CPU it used and the times it was switched out (went to sleep, or was
+# preempted) per answer, read from /proc. With --stacks it also records each
 # measurement with async-profiler (fetched from Maven Central into ~/.m2) as collapsed stacks:
 # one line per stack, the thread first, for grep and flame-graph tools. With --alloc the stacks
 # are where memory is allocated instead, weighed in bytes, and it prints the bytes allocated per
@@ -56,12 +57,15 @@ declare -A url=([audited]="http://127.0.0.1:$port/r1/$service/848991048"
                 [unaudited]="http://127.0.0.1:$port/bench/unaudited/r1/$service/848991048")
 headers=(-H "X-Road-Client: PS/GOV/BENCH/client")
 
-threads() { # pid -> "name ticks" per thread name, digits collapsed
+# Context switches tell a thread that works from one that keeps being woken: a thread that sleeps
+# and wakes once per answer pays for it in every thread it shares a core with.
+threads() { # pid -> "name ticks voluntary-switches involuntary-switches" per thread name, digits collapsed
   local t
   for t in /proc/"$1"/task/*; do
-    printf '%s %s\n' "$(tr ' ' '_' <"$t/comm" | sed 's/[0-9]\+/N/g')" \
-      "$(cut -d')' -f2 "$t/stat" | awk '{ print $12 + $13 }')"
-  done 2>/dev/null | awk '{ a[$1] += $2 } END { for (k in a) print k, a[k] }' | sort
+    printf '%s %s %s\n' "$(tr ' ' '_' <"$t/comm" | sed 's/[0-9]\+/N/g')" \
+      "$(cut -d')' -f2 "$t/stat" | awk '{ print $12 + $13 }')" \
+      "$(awk '/^voluntary_ctxt_switches/ { v = $2 } /^nonvoluntary_ctxt_switches/ { n = $2 } END { print v, n }' "$t/status")"
+  done 2>/dev/null | awk '{ a[$1] += $2; v[$1] += $3; n[$1] += $4 } END { for (k in a) print k, a[k], v[k], n[k] }' | sort
 }
 
 echo "warming up: $turns turns of 15 s per path ..."
@@ -78,9 +82,11 @@ for p in audited unaudited; do
   fi
   threads "$node" >"$work/after"; cpu1=$(bench_cpu_ms "$node")
   echo
-  echo "$p: $rps requests/s, node CPU $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) µs per answer; by thread (µs per answer, 3 or more):"
-  join "$work/before" "$work/after" | awk -v n="$n" -v hz="$(getconf CLK_TCK)" \
-    '{ d = ($3 - $2) * 1e6 / hz / (n > 0 ? n : 1); if (d >= 3) printf "  %-32s %6.0f\n", $1, d }' | sort -k2 -nr
+  echo "$p: $rps requests/s, node CPU $(( (cpu1 - cpu0) * 1000 / (n > 0 ? n : 1) )) µs per answer; by thread" \
+    "(3 µs per answer or more): CPU µs, then voluntary and involuntary context switches, per answer:"
+  join "$work/before" "$work/after" | awk -v n="$n" -v hz="$(getconf CLK_TCK)" '{
+      m = (n > 0 ? n : 1); d = ($5 - $2) * 1e6 / hz / m
+      if (d >= 3) printf "  %-32s %6.0f %6.2f %6.2f\n", $1, d, ($6 - $3) / m, ($7 - $4) / m }' | sort -k2 -nr
   if [[ $event == alloc ]]; then
     awk -v n="$n" '{ b += $NF } END { printf "  allocated: %.0f bytes per answer\n", b / (n > 0 ? n : 1) }' "$out/$p.collapsed"
   fi
