@@ -71,7 +71,9 @@ final class NonBlockingHttpConsumer extends VertxPlatformHttpConsumer {
      * Runs the route on a worker thread from the context's pool, as {@code executeBlocking} would,
      * but without its future: that future's completion is handed back to the event loop, one more
      * wake-up of it per request for a result nobody needs (the answer comes through the route's
-     * callback). Only a failure to start the route goes back to the event loop.
+     * callback). Only a failure to start the route goes back to the event loop. The worker pool
+     * and {@code dispatch} are Vert.x's internal context API ({@code ContextInternal}, what
+     * {@code executeBlocking} itself runs on): check this method on a Vert.x upgrade.
      */
     private void startOnWorker(Exchange exchange, RoutingContext ctx, ContextInternal context) {
         Runnable route = () -> context.dispatch(() -> {
