@@ -206,14 +206,14 @@ if [[ $store == postgresql ]]; then
 fi
 # The embedded store stamps each record as it enters the journal, whose timed buffer groups the
 # syncs out of sight: its records' times count nothing.
-echo "audited answers counted by wrk and curl: ${answered[audited]}; unaudited: ${answered[unaudited]}"
+echo "audited answers counted by the load client (wrk or SignedLoad) and curl: ${answered[audited]}; unaudited: ${answered[unaudited]}"
 if (( records < answered[audited] || records > answered[audited] + slack )); then
   echo "FAILED: expected between ${answered[audited]} and $(( answered[audited] + slack )) records" \
     "(one per audited answer, none for the unaudited ones)" >&2
   exit 1
 fi
 echo "one record per audited answer, none for the unaudited ones: ok" \
-  "($(( records - answered[audited] )) more on record than wrk read, of at most $slack in flight when it stopped)"
+  "($(( records - answered[audited] )) more on record than the client read, of at most $slack in flight when it stopped)"
 if (( failures > 0 )); then
   echo "FAILED: $failures measurement(s) had non-2xx answers or socket errors (above)" >&2
   exit 1
